@@ -1,0 +1,64 @@
+import { ApolloGateway } from '@apollo/gateway';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { commonApolloOptions, errorLoggingPlugin } from '../subgraphs/kit/apollo-options';
+import type { TokenVerifier } from '../subgraphs/kit/auth';
+import type { HubConfig } from '../subgraphs/kit/config';
+import { healthRoutes } from '../subgraphs/kit/health';
+import { createHttpService } from '../subgraphs/kit/http';
+import type { Logger } from '../subgraphs/kit/logger';
+import type { HubService } from '../subgraphs/kit/subgraph-service';
+import { gatewayContextFactory, type GatewayContext } from './context';
+import { checkSubgraphsReady } from './readiness';
+import { SubgraphDataSource } from './subgraph-data-source';
+import { resolveEndpoints } from './supergraph';
+
+export interface GatewayDeps {
+  config: HubConfig;
+  logger: Logger;
+  verifier: TokenVerifier;
+  supergraphSdl: string;
+  /** Subgraph URLs by name; overrides the URLs recorded in the supergraph. */
+  subgraphUrls?: Readonly<Record<string, string>>;
+}
+
+/**
+ * The public entry: verifies the caller, plans each operation over the static supergraph and
+ * forwards fetches to the subgraphs (which verify and authorize again).
+ */
+export function createGateway(deps: GatewayDeps): HubService {
+  const logger = deps.logger.child({ service: 'gateway' });
+  const endpoints = resolveEndpoints(deps.supergraphSdl, { ...deps.config.subgraphUrls, ...deps.subgraphUrls });
+  const urlByName = new Map(endpoints.map(({ name, url }) => [name, url]));
+  const gateway = new ApolloGateway({
+    supergraphSdl: deps.supergraphSdl,
+    logger,
+    buildService: ({ name, url }) =>
+      new SubgraphDataSource(name, urlByName.get(name) ?? url ?? '', deps.config.HUB_SUBGRAPH_TIMEOUT_MS),
+  });
+  const apollo = new ApolloServer<GatewayContext>({
+    gateway,
+    ...commonApolloOptions(deps.config),
+    plugins: [errorLoggingPlugin(logger)],
+  });
+  const http = createHttpService<GatewayContext>({
+    apollo,
+    logger,
+    routes: healthRoutes('gateway', () => checkSubgraphsReady(endpoints)),
+    context: gatewayContextFactory(deps.verifier, logger),
+  });
+  apollo.addPlugin(ApolloServerPluginDrainHttpServer({ httpServer: http.server, stopGracePeriodMillis: 5_000 }));
+  return {
+    name: 'gateway',
+    async listen(port, host = deps.config.HOST) {
+      await apollo.start();
+      const base = await http.listen(port, host);
+      logger.info({ url: `${base}/graphql` }, 'gateway listening');
+      return `${base}/graphql`;
+    },
+    async stop() {
+      await apollo.stop();
+      await http.close();
+    },
+  };
+}

@@ -1,0 +1,28 @@
+import { join } from 'node:path';
+import { subgraphTypeDefs } from '../kit/sdl';
+import { createSubgraphService, type HubService, type SubgraphDeps } from '../kit/subgraph-service';
+import { AccountsRepository } from './repository';
+import { accountsResolvers, type AccountsContext } from './resolvers';
+import { AccountsService } from './service';
+import { AccountsWriter } from './upserts';
+
+const ACCOUNTS_SUBGRAPH = 'accounts';
+
+/** Builds the accounts subgraph (indexes created, not yet listening). */
+export async function createAccountsSubgraph(deps: SubgraphDeps): Promise<HubService> {
+  const repository = new AccountsRepository(deps.store.db(`${deps.config.MONGODB_DB_PREFIX}${ACCOUNTS_SUBGRAPH}`));
+  await repository.ensureIndexes();
+  return createSubgraphService<AccountsContext>(
+    {
+      name: ACCOUNTS_SUBGRAPH,
+      typeDefs: subgraphTypeDefs(join(__dirname, 'schema.graphql')),
+      resolvers: accountsResolvers,
+      createContext: (base) => ({
+        ...base,
+        accounts: new AccountsService(base.identity, repository),
+        writer: new AccountsWriter(base.identity, repository),
+      }),
+    },
+    deps,
+  );
+}

@@ -1,0 +1,172 @@
+import { randomUUID } from 'node:crypto';
+import type { UpdateFilter } from 'mongodb';
+import type { Identity } from '../kit/auth';
+import { errors } from '../kit/errors';
+import { isDuplicateKeyError } from '../kit/store/types';
+import { parseInput } from '../kit/validation';
+import { upsertAccountInput, upsertUserInput, type UpsertAccountInput, type UpsertUserInput } from './inputs';
+import type { AccountDocument, UserDocument } from './model';
+import { accountsPolicy } from './policy';
+import { externalKeysOf, type AccountsRepository } from './repository';
+
+function newId(prefix: string): string {
+  return `${prefix}_${randomUUID().replaceAll('-', '').slice(0, 16)}`;
+}
+
+/** Records matched by different keys must be the same record, or the input is contradictory. */
+function sameOrConflict<T extends { _id: string }>(type: string, candidates: Array<T | null>): T | null {
+  const found = candidates.filter((candidate): candidate is T => candidate !== null);
+  const [first] = found;
+  if (first && found.some((candidate) => candidate._id !== first._id)) {
+    throw errors.conflict(`The input matches two different ${type} records (${found.map((c) => c._id).join(', ')})`, {
+      ids: found.map((c) => c._id),
+    });
+  }
+  return first ?? null;
+}
+
+function withoutUndefined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, entry]) => entry !== undefined)) as Partial<T>;
+}
+
+/** Turns the store's duplicate-key error into CONFLICT; anything else passes through. */
+async function mapDuplicate<T>(what: string, write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    if (isDuplicateKeyError(error)) throw errors.conflict(`${what} is already used by another record`);
+    throw error;
+  }
+}
+
+/**
+ * Creates or updates accounts and users with identity resolution: a record is found by id, then
+ * by external id, then by domain (accounts) or e-mail (users), so importing the same company or
+ * person twice updates one record. Input is validated completely before anything is written.
+ */
+export class AccountsWriter {
+  constructor(
+    private readonly identity: Identity,
+    private readonly repository: AccountsRepository,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  private provenance(now: Date): { syncedAt?: Date } {
+    return this.identity.role === 'integration' ? { syncedAt: now } : {};
+  }
+
+  async upsertAccount(rawInput: unknown): Promise<AccountDocument> {
+    accountsPolicy.assertCanWrite(this.identity);
+    const input: UpsertAccountInput = parseInput(upsertAccountInput, rawInput, 'input');
+    const keys = externalKeysOf(input.externalIds ?? []);
+    const existing = sameOrConflict('account', [
+      input.id ? await this.repository.findAccountById(input.id) : null,
+      await this.repository.findAccountByExternalKeys(keys),
+      input.id ? null : await this.repository.findAccountByDomains(input.domains ?? []),
+    ]);
+    const now = this.now();
+    const { externalIds = [], id, ...fields } = input;
+    const what = `external id ${keys.join(', ')}`;
+    if (existing) {
+      const update: UpdateFilter<AccountDocument> = { $set: { ...withoutUndefined(fields), updatedAt: now, ...this.provenance(now) } };
+      if (keys.length) update.$addToSet = { externalIds: { $each: externalIds }, externalKeys: { $each: keys } };
+      const updated = await mapDuplicate(what, () => this.repository.updateAccount(existing._id, update));
+      if (!updated) throw errors.notFound('Account', existing._id);
+      return updated;
+    }
+    if (!input.name || !input.segment) {
+      throw errors.badUserInput(
+        [
+          !input.name && { field: 'input.name', message: 'is required to create an account' },
+          !input.segment && { field: 'input.segment', message: 'is required to create an account' },
+        ].filter((issue) => issue !== false),
+      );
+    }
+    const account: AccountDocument = {
+      _id: id ?? newId('acc'),
+      name: input.name,
+      domains: input.domains ?? [],
+      segment: input.segment,
+      industry: input.industry ?? 'Unknown',
+      locale: input.locale ?? 'en-US',
+      customerSince: input.customerSince ?? null,
+      owner: input.owner ?? null,
+      externalIds,
+      ...(keys.length ? { externalKeys: keys } : {}),
+      syncedAt: this.identity.role === 'integration' ? now : null,
+      createdAt: now,
+      updatedAt: now,
+    };
+    await mapDuplicate(what, () => this.repository.insertAccount(account));
+    return account;
+  }
+
+  async upsertUser(rawInput: unknown): Promise<UserDocument> {
+    accountsPolicy.assertCanWrite(this.identity);
+    const input: UpsertUserInput = parseInput(upsertUserInput, rawInput, 'input');
+    const keys = externalKeysOf(input.externalIds ?? []);
+    const existing = sameOrConflict('user', [
+      input.id ? await this.repository.findUserById(input.id) : null,
+      await this.repository.findUserByExternalKeys(keys),
+      input.email ? await this.repository.findUserByEmail(input.email) : null,
+    ]);
+    const account = await this.resolveAccount(input, existing);
+    const now = this.now();
+    const { externalIds = [], id, accountId: _accountId, ...fields } = input;
+    const what = input.email && !keys.length ? `e-mail ${input.email}` : `external id ${keys.join(', ')} or e-mail`;
+    if (existing) {
+      const update: UpdateFilter<UserDocument> = {
+        $set: { ...withoutUndefined(fields), accountId: account._id, updatedAt: now, ...this.provenance(now) },
+      };
+      if (keys.length) update.$addToSet = { externalIds: { $each: externalIds }, externalKeys: { $each: keys } };
+      const updated = await mapDuplicate(what, () => this.repository.updateUser(existing._id, update));
+      if (!updated) throw errors.notFound('User', existing._id);
+      return updated;
+    }
+    if (!input.email || !input.name) {
+      throw errors.badUserInput(
+        [
+          !input.email && { field: 'input.email', message: 'is required to create a user' },
+          !input.name && { field: 'input.name', message: 'is required to create a user' },
+        ].filter((issue) => issue !== false),
+      );
+    }
+    const user: UserDocument = {
+      _id: id ?? newId('usr'),
+      accountId: account._id,
+      email: input.email,
+      name: input.name,
+      title: input.title ?? null,
+      persona: input.persona ?? 'END_USER',
+      locale: input.locale ?? account.locale,
+      firstSeenAt: input.firstSeenAt ?? now,
+      lastSeenAt: input.lastSeenAt ?? null,
+      externalIds,
+      ...(keys.length ? { externalKeys: keys } : {}),
+      syncedAt: this.identity.role === 'integration' ? now : null,
+      createdAt: now,
+      updatedAt: now,
+    };
+    await mapDuplicate(what, () => this.repository.insertUser(user));
+    return user;
+  }
+
+  /** The given account, else the existing user's, else the one whose domain matches the e-mail. */
+  private async resolveAccount(input: UpsertUserInput, existing: UserDocument | null): Promise<AccountDocument> {
+    if (input.accountId) {
+      const account = await this.repository.findAccountById(input.accountId);
+      if (!account) throw errors.badUserInput([{ field: 'input.accountId', message: `no account ${input.accountId}` }]);
+      return account;
+    }
+    if (existing) {
+      const account = await this.repository.findAccountById(existing.accountId);
+      if (account) return account;
+    }
+    const domain = input.email?.split('@')[1];
+    const account = domain ? await this.repository.findAccountByDomains([domain]) : null;
+    if (!account) {
+      throw errors.badUserInput([{ field: 'input.accountId', message: 'is required: no account has the e-mail\'s domain' }]);
+    }
+    return account;
+  }
+}

@@ -1,0 +1,28 @@
+import { join } from 'node:path';
+import type { HubService, SubgraphDeps } from './kit/subgraph-service';
+import { createAccountsSubgraph } from './accounts/server';
+
+export interface SubgraphModule {
+  name: string;
+  schemaFile: string;
+  create(deps: SubgraphDeps): Promise<HubService>;
+}
+
+/**
+ * Every subgraph, in the fixed order that assigns ports: the gateway on PORT, then PORT+1,
+ * PORT+2 … in this order, so one variable moves the whole stack.
+ */
+export const SUBGRAPHS: readonly SubgraphModule[] = [
+  { name: 'accounts', schemaFile: join(__dirname, 'accounts', 'schema.graphql'), create: createAccountsSubgraph },
+];
+
+export function subgraphPort(gatewayPort: number, name: string): number {
+  const index = SUBGRAPHS.findIndex((subgraph) => subgraph.name === name);
+  if (index < 0) throw new Error(`unknown subgraph ${name}`);
+  return gatewayPort + index + 1;
+}
+
+/** The URL composition records for a subgraph: where `npm start` runs it by default. */
+export function defaultSubgraphUrl(name: string, gatewayPort = 4000): string {
+  return `http://localhost:${subgraphPort(gatewayPort, name)}/graphql`;
+}

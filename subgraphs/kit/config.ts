@@ -1,0 +1,75 @@
+import { z } from 'zod';
+
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0'])
+  .transform((value) => value === 'true' || value === '1');
+
+/** Every environment variable the hub reads. The README's configuration table mirrors this. */
+const environmentSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    HOST: z.string().min(1).default('127.0.0.1'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    MONGODB_URI: z.string().regex(/^mongodb(\+srv)?:\/\//, 'must start with mongodb:// or mongodb+srv://').optional(),
+    MONGODB_DB_PREFIX: z.string().regex(/^[A-Za-z0-9_-]*$/, 'letters, digits, _ and - only').default('hub_'),
+    HUB_DATA_DIR: z.string().min(1).optional(),
+    HUB_DEMO_DATA: booleanFlag.optional(),
+    HUB_JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    HUB_JWKS_URL: z.url().optional(),
+    HUB_JWT_ISSUER: z.string().min(1).default('customer-hub'),
+    HUB_JWT_AUDIENCE: z.string().min(1).default('customer-hub'),
+    HUB_SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+    HUB_SUPERGRAPH_PATH: z.string().min(1).optional(),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV === 'production' && !env.HUB_JWT_SECRET && !env.HUB_JWKS_URL) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['HUB_JWT_SECRET'],
+        message: 'production needs HUB_JWKS_URL or HUB_JWT_SECRET (the development secret is refused)',
+      });
+    }
+  });
+
+/** Subgraph URL overrides: `HUB_SUBGRAPH_ACCOUNTS_URL=http://accounts:4001/graphql`. */
+const SUBGRAPH_URL_VARIABLE = /^HUB_SUBGRAPH_([A-Z0-9]+)_URL$/;
+
+export type Environment = z.output<typeof environmentSchema>;
+
+export interface HubConfig extends Readonly<Environment> {
+  readonly isProduction: boolean;
+  readonly subgraphUrls: Readonly<Record<string, string>>;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/**
+ * Validates the environment once into a typed, frozen config. Every bad variable is listed in
+ * one error, so a misconfigured deployment is fixed in one pass.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
+  const problems: string[] = [];
+  const parsed = environmentSchema.safeParse(env);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) problems.push(`${issue.path.join('.') || 'environment'}: ${issue.message}`);
+  }
+  const subgraphUrls: Record<string, string> = {};
+  for (const [name, value] of Object.entries(env)) {
+    const match = SUBGRAPH_URL_VARIABLE.exec(name);
+    if (!match?.[1] || value === undefined) continue;
+    if (z.url().safeParse(value).success) subgraphUrls[match[1].toLowerCase()] = value;
+    else problems.push(`${name}: must be a URL`);
+  }
+  if (problems.length > 0 || !parsed.success) throw new ConfigError(problems);
+  return Object.freeze({
+    ...parsed.data,
+    isProduction: parsed.data.NODE_ENV === 'production',
+    subgraphUrls: Object.freeze(subgraphUrls),
+  });
+}

@@ -1,0 +1,101 @@
+import { EJSON } from 'bson';
+import type { Document, Filter } from 'mongodb';
+import { errors } from './errors';
+import type { HubCollection } from './store/types';
+
+export const MAX_PAGE_SIZE = 100;
+export const DEFAULT_PAGE_SIZE = 20;
+
+export interface PageArgs {
+  first?: number | null;
+  after?: string | null;
+}
+
+export interface PageInfo {
+  hasNextPage: boolean;
+  endCursor: string | null;
+}
+
+export interface Connection<T> {
+  edges: Array<{ cursor: string; node: T }>;
+  pageInfo: PageInfo;
+  /** A function so the count query runs only when a client selects `totalCount`. */
+  totalCount: () => Promise<number>;
+}
+
+/** Sort keys for keyset paging; the last key must be unique (use `_id`) so pages never overlap. */
+export type KeysetSort = ReadonlyArray<readonly [field: string, direction: 1 | -1]>;
+
+function encodeCursor(values: unknown[]): string {
+  return Buffer.from(EJSON.stringify(values, { relaxed: false })).toString('base64url');
+}
+
+function decodeCursor(cursor: string, expectedLength: number): unknown[] {
+  try {
+    const values: unknown = EJSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(values) && values.length === expectedLength) return values;
+  } catch {
+    // fall through to the coded error below
+  }
+  throw errors.badUserInput([{ field: 'after', message: 'is not a cursor from this list' }]);
+}
+
+export function pageSize(first: number | null | undefined): number {
+  const size = first ?? DEFAULT_PAGE_SIZE;
+  if (!Number.isInteger(size) || size < 0 || size > MAX_PAGE_SIZE) {
+    throw errors.badUserInput([{ field: 'first', message: `must be between 0 and ${MAX_PAGE_SIZE}` }]);
+  }
+  return size;
+}
+
+function valueAt(document: Document, path: string): unknown {
+  return path.split('.').reduce<unknown>((value, key) => (value as Document | undefined)?.[key], document);
+}
+
+/**
+ * The filter for "after this cursor" under a multi-key sort:
+ * (k1 > v1) or (k1 = v1 and k2 > v2) or …; each branch can use the sort's index.
+ */
+function afterFilter(sort: KeysetSort, values: unknown[]): Document {
+  const branches = sort.map(([field, direction], index) => {
+    const branch: Document = {};
+    for (let previous = 0; previous < index; previous += 1) branch[sort[previous]![0]] = values[previous];
+    branch[field] = { [direction === 1 ? '$gt' : '$lt']: values[index] };
+    return branch;
+  });
+  return { $or: branches };
+}
+
+/**
+ * One page of a Relay connection by keyset paging: the query starts right after the cursor,
+ * never scanning earlier pages. Fetches one extra document to know whether a next page exists.
+ */
+export async function paginate<T extends Document>(
+  collection: HubCollection<T>,
+  options: { filter: Filter<T>; sort: KeysetSort; page: PageArgs; projection?: Document },
+): Promise<Connection<T>> {
+  const limit = pageSize(options.page.first);
+  const filter: Document = options.page.after
+    ? { $and: [options.filter, afterFilter(options.sort, decodeCursor(options.page.after, options.sort.length))] }
+    : options.filter;
+  const documents =
+    limit === 0
+      ? []
+      : await collection
+          .find(filter as Filter<T>, {
+            sort: Object.fromEntries(options.sort),
+            limit: limit + 1,
+            ...(options.projection ? { projection: options.projection } : {}),
+          })
+          .toArray();
+  const page = documents.slice(0, limit) as T[];
+  const edges = page.map((node) => ({
+    node,
+    cursor: encodeCursor(options.sort.map(([field]) => valueAt(node, field))),
+  }));
+  return {
+    edges,
+    pageInfo: { hasNextPage: documents.length > limit, endCursor: edges.at(-1)?.cursor ?? null },
+    totalCount: () => collection.countDocuments(options.filter),
+  };
+}
