@@ -1,0 +1,102 @@
+import type { Document } from 'mongodb';
+import { indexEntriesOf, type IndexEntry } from './index-keys';
+import type { KeyPattern } from './key-specs';
+
+/** What persists about an index: enough to build it again. */
+export interface IndexDefinition {
+  name: string;
+  key: KeyPattern;
+  unique: boolean;
+  sparse: boolean;
+}
+
+/**
+ * The ids holding one key. Most keys (all of a unique index's) belong to one document, so a
+ * lone id is kept as a string and only a shared key gets a Set: at hundreds of thousands of
+ * documents that saves a Set per key.
+ */
+type IdBucket = string | Set<string>;
+
+/**
+ * A secondary index: document ids by key. It enforces uniqueness when asked to, and lets the
+ * query planner narrow an equality or `$in` condition on its first field to a few candidates.
+ * Ids are the store's `valueKey` of `_id`.
+ */
+export class CollectionIndex {
+  readonly definition: IndexDefinition;
+  private readonly fieldPaths: ReadonlyArray<readonly string[]>;
+  private readonly idsByKey = new Map<string, IdBucket>();
+  /** For a single-field index this is `idsByKey` itself. */
+  private readonly idsByFirstFieldKey: Map<string, IdBucket>;
+
+  constructor(definition: IndexDefinition) {
+    this.definition = definition;
+    this.fieldPaths = definition.key.map(([field]) => field.split('.'));
+    this.idsByFirstFieldKey = definition.key.length === 1 ? this.idsByKey : new Map();
+  }
+
+  get name(): string {
+    return this.definition.name;
+  }
+
+  get firstField(): string | undefined {
+    return this.definition.key[0]?.[0];
+  }
+
+  entriesOf(document: Document): IndexEntry[] | null {
+    return indexEntriesOf(document, this.fieldPaths, this.definition.sparse);
+  }
+
+  /** The first entry another document already holds, when this is a unique index. */
+  findDuplicate(entries: IndexEntry[] | null, ownId: string): IndexEntry | undefined {
+    if (!this.definition.unique || entries === null) return undefined;
+    return entries.find((entry) => {
+      const holders = this.idsByKey.get(entry.key);
+      if (holders === undefined) return false;
+      return typeof holders === 'string' ? holders !== ownId : holders.size > 1 || !holders.has(ownId);
+    });
+  }
+
+  add(entries: IndexEntry[] | null, id: string): void {
+    if (entries === null) return;
+    for (const entry of entries) {
+      addToBucket(this.idsByKey, entry.key, id);
+      if (this.idsByFirstFieldKey !== this.idsByKey) addToBucket(this.idsByFirstFieldKey, entry.firstFieldKey, id);
+    }
+  }
+
+  remove(entries: IndexEntry[] | null, id: string): void {
+    if (entries === null) return;
+    for (const entry of entries) {
+      removeFromBucket(this.idsByKey, entry.key, id);
+      if (this.idsByFirstFieldKey !== this.idsByKey) removeFromBucket(this.idsByFirstFieldKey, entry.firstFieldKey, id);
+    }
+  }
+
+  /** Ids of documents whose first indexed field holds the value with this `valueKey`. */
+  idsWithFirstFieldKey(firstFieldKey: string): Iterable<string> {
+    const bucket = this.idsByFirstFieldKey.get(firstFieldKey);
+    if (bucket === undefined) return [];
+    return typeof bucket === 'string' ? [bucket] : bucket;
+  }
+}
+
+function addToBucket(buckets: Map<string, IdBucket>, key: string, id: string): void {
+  const bucket = buckets.get(key);
+  if (bucket === undefined) buckets.set(key, id);
+  else if (typeof bucket !== 'string') bucket.add(id);
+  else if (bucket !== id) buckets.set(key, new Set([bucket, id]));
+}
+
+function removeFromBucket(buckets: Map<string, IdBucket>, key: string, id: string): void {
+  const bucket = buckets.get(key);
+  if (bucket === undefined) return;
+  if (typeof bucket === 'string') {
+    if (bucket === id) buckets.delete(key);
+    return;
+  }
+  bucket.delete(id);
+  const [remaining] = bucket;
+  if (bucket.size === 1 && remaining !== undefined) buckets.set(key, remaining);
+  else if (bucket.size === 0) buckets.delete(key);
+}
