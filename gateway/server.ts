@@ -44,7 +44,13 @@ export function createGateway(deps: GatewayDeps): HubService {
   const http = createHttpService<GatewayContext>({
     apollo,
     logger,
-    routes: healthRoutes('gateway', () => checkSubgraphsReady(endpoints)),
+    routes: {
+      ...healthRoutes('gateway', () => checkSubgraphsReady(endpoints)),
+      // The landing page (Apollo Sandbox outside production) lives on the GraphQL path.
+      'GET /': (_request, response) => {
+        response.writeHead(302, { location: '/graphql' }).end();
+      },
+    },
     context: gatewayContextFactory(deps.verifier, logger),
   });
   apollo.addPlugin(ApolloServerPluginDrainHttpServer({ httpServer: http.server, stopGracePeriodMillis: 5_000 }));

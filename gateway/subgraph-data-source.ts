@@ -9,9 +9,18 @@ function fetchWithTimeout(timeoutMs: number): Fetcher {
   return ((url: string, init?: RequestInit) => fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) })) as unknown as Fetcher;
 }
 
+// Compared by name, not instanceof: fetch's errors may come from another realm (e.g. a test VM).
+function errorName(error: unknown): string | undefined {
+  return (error as { name?: string } | null)?.name;
+}
+
 function isTimeout(error: unknown): boolean {
-  const name = (error as { name?: string }).name;
-  return name === 'TimeoutError' || name === 'AbortError';
+  return errorName(error) === 'TimeoutError' || errorName(error) === 'AbortError';
+}
+
+/** What fetch throws when the connection fails (refused, reset, DNS). */
+function isNetworkFailure(error: unknown): boolean {
+  return errorName(error) === 'TypeError' && (error as Error).message === 'fetch failed';
 }
 
 /**
@@ -35,7 +44,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
 
   override didEncounterError(error: Error): never {
     if (isTimeout(error)) throw errors.subgraphTimeout(this.subgraphName, this.timeoutMs);
-    if (error instanceof TypeError) throw errors.subgraphUnavailable(this.subgraphName);
+    if (isNetworkFailure(error)) throw errors.subgraphUnavailable(this.subgraphName);
     throw error;
   }
 }

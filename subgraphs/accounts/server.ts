@@ -1,16 +1,16 @@
 import { join } from 'node:path';
 import { subgraphTypeDefs } from '../kit/sdl';
-import { createSubgraphService, type HubService, type SubgraphDeps } from '../kit/subgraph-service';
+import { createSubgraphService, subgraphDatabase, type HubService, type SubgraphDeps } from '../kit/subgraph-service';
 import { AccountsRepository } from './repository';
 import { accountsResolvers, type AccountsContext } from './resolvers';
 import { AccountsService } from './service';
 import { AccountsWriter } from './upserts';
 
-const ACCOUNTS_SUBGRAPH = 'accounts';
+export const ACCOUNTS_SUBGRAPH = 'accounts';
 
 /** Builds the accounts subgraph (indexes created, not yet listening). */
 export async function createAccountsSubgraph(deps: SubgraphDeps): Promise<HubService> {
-  const repository = new AccountsRepository(deps.store.db(`${deps.config.MONGODB_DB_PREFIX}${ACCOUNTS_SUBGRAPH}`));
+  const repository = new AccountsRepository(subgraphDatabase(deps, ACCOUNTS_SUBGRAPH));
   await repository.ensureIndexes();
   return createSubgraphService<AccountsContext>(
     {

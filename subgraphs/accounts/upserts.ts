@@ -13,14 +13,27 @@ function newId(prefix: string): string {
   return `${prefix}_${randomUUID().replaceAll('-', '').slice(0, 16)}`;
 }
 
-/** Records matched by different keys must be the same record, or the input is contradictory. */
-function sameOrConflict<T extends { _id: string }>(type: string, candidates: Array<T | null>): T | null {
-  const found = candidates.filter((candidate): candidate is T => candidate !== null);
+/**
+ * The one record the input refers to. Records matched by different keys must be the same record,
+ * and an id that names no record may not take over another record's external id or e-mail:
+ * either would merge two people (or companies), so the input is refused as contradictory.
+ */
+function resolveExisting<T extends { _id: string }>(
+  type: string,
+  requestedId: string | undefined,
+  byId: T | null,
+  otherMatches: Array<T | null>,
+): T | null {
+  const found = [byId, ...otherMatches].filter((candidate): candidate is T => candidate !== null);
   const [first] = found;
-  if (first && found.some((candidate) => candidate._id !== first._id)) {
-    throw errors.conflict(`The input matches two different ${type} records (${found.map((c) => c._id).join(', ')})`, {
-      ids: found.map((c) => c._id),
+  if (requestedId && !byId && first) {
+    throw errors.conflict(`${type} ${requestedId} does not exist, but the input's keys belong to ${type} ${first._id}`, {
+      ids: [first._id],
     });
+  }
+  if (first && found.some((candidate) => candidate._id !== first._id)) {
+    const ids = [...new Set(found.map((candidate) => candidate._id))];
+    throw errors.conflict(`The input matches different ${type} records (${ids.join(', ')})`, { ids });
   }
   return first ?? null;
 }
@@ -59,9 +72,9 @@ export class AccountsWriter {
     accountsPolicy.assertCanWrite(this.identity);
     const input: UpsertAccountInput = parseInput(upsertAccountInput, rawInput, 'input');
     const keys = externalKeysOf(input.externalIds ?? []);
-    const existing = sameOrConflict('account', [
-      input.id ? await this.repository.findAccountById(input.id) : null,
+    const existing = resolveExisting('account', input.id, input.id ? await this.repository.findAccountById(input.id) : null, [
       await this.repository.findAccountByExternalKeys(keys),
+      // A domain identifies a company only when no id says which account is meant.
       input.id ? null : await this.repository.findAccountByDomains(input.domains ?? []),
     ]);
     const now = this.now();
@@ -105,8 +118,7 @@ export class AccountsWriter {
     accountsPolicy.assertCanWrite(this.identity);
     const input: UpsertUserInput = parseInput(upsertUserInput, rawInput, 'input');
     const keys = externalKeysOf(input.externalIds ?? []);
-    const existing = sameOrConflict('user', [
-      input.id ? await this.repository.findUserById(input.id) : null,
+    const existing = resolveExisting('user', input.id, input.id ? await this.repository.findUserById(input.id) : null, [
       await this.repository.findUserByExternalKeys(keys),
       input.email ? await this.repository.findUserByEmail(input.email) : null,
     ]);

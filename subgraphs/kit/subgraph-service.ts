@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema, type GraphQLResolverMap } from '@apollo/subgraph';
 import type { DocumentNode } from 'graphql';
 import { commonApolloOptions, errorLoggingPlugin } from './apollo-options';
@@ -11,7 +11,7 @@ import { errors } from './errors';
 import { healthRoutes } from './health';
 import { createHttpService } from './http';
 import type { Logger } from './logger';
-import type { HubStore } from './store/types';
+import type { HubDatabase, HubStore } from './store/types';
 
 /** What every request context starts from: a verified caller, a request id and a logger. */
 export interface RequestBase {
@@ -57,7 +57,8 @@ export function createSubgraphService<TContext extends RequestBase>(
   const apollo = new ApolloServer<TContext>({
     schema: buildSubgraphSchema([{ typeDefs: definition.typeDefs, resolvers: definition.resolvers }]),
     ...commonApolloOptions(deps.config),
-    plugins: [ApolloServerPluginLandingPageDisabled(), errorLoggingPlugin(logger)],
+    // No landing page or Apollo Studio traces: subgraphs are internal and report to no one.
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), errorLoggingPlugin(logger)],
   });
   const http = createHttpService<TContext>({
     apollo,
@@ -89,4 +90,9 @@ export function createSubgraphService<TContext extends RequestBase>(
       await http.close();
     },
   };
+}
+
+/** A subgraph's own database; the prefix lets several hubs (or test runs) share one server. */
+export function subgraphDatabase(deps: Pick<SubgraphDeps, 'store' | 'config'>, name: string): HubDatabase {
+  return deps.store.db(`${deps.config.MONGODB_DB_PREFIX}${name}`);
 }

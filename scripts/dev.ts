@@ -1,0 +1,66 @@
+import { subgraphPort } from '../subgraphs/catalog';
+import { createTokenVerifier, signToken, warnIfDevelopmentSecret } from '../subgraphs/kit/auth';
+import { ConfigError, loadConfig } from '../subgraphs/kit/config';
+import { createLogger } from '../subgraphs/kit/logger';
+import { openStore } from '../subgraphs/kit/store/open-store';
+import { DEMO_STAFF, generateDemoData, pickDemoCustomer } from './demo-data/generate';
+import { loadDemoData } from './demo-data/load';
+import { startHub } from './start-hub';
+
+/**
+ * `npm start`: every subgraph and the gateway in one process, on the embedded store with demo
+ * data unless MONGODB_URI says otherwise. Prints the URL and ready-to-use tokens.
+ */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const logger = createLogger({ level: config.LOG_LEVEL, name: 'customer-hub' });
+  warnIfDevelopmentSecret(config, logger);
+  const store = await openStore({
+    mongodbUri: config.MONGODB_URI,
+    dataDir: config.HUB_DATA_DIR,
+    onSnapshotError: (error, database) => logger.error({ err: error, database }, 'embedded store snapshot failed'),
+  });
+  const demo = generateDemoData();
+  const deps = { config, logger, verifier: createTokenVerifier(config), store };
+  if (config.HUB_DEMO_DATA ?? !config.MONGODB_URI) {
+    const loaded = await loadDemoData(deps, demo);
+    logger.info({ accounts: demo.accounts.length, users: demo.users.length, loaded }, loaded ? 'demo data loaded' : 'store already holds data');
+  }
+  const hub = await startHub({ ...deps, gatewayPort: config.PORT, subgraphPort: (name) => subgraphPort(config.PORT, name) });
+
+  const customer = pickDemoCustomer(demo);
+  const staffToken = await signToken(config, { subject: DEMO_STAFF[0]?.id ?? 'staff_demo', role: 'staff' });
+  const customerToken = await signToken(config, { subject: customer.userId, role: 'customer', accountId: customer.accountId });
+  console.log(
+    [
+      '',
+      `Customer Hub is running: ${hub.gatewayUrl} (store: ${store.kind}${config.HUB_DATA_DIR ? `, data in ${config.HUB_DATA_DIR}` : ''})`,
+      '',
+      `Staff token (sees every account):\n  ${staffToken}`,
+      `Customer token (user ${customer.userId} of account ${customer.accountId}):\n  ${customerToken}`,
+      '',
+      'Try:',
+      `  curl -s ${hub.gatewayUrl} -H 'content-type: application/json' \\`,
+      `    -H 'authorization: Bearer ${customerToken}' \\`,
+      `    -d '{"query":"{ viewer { user { name persona } account { name segment tenureDays } } }"}'`,
+      '',
+    ].join('\n'),
+  );
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    await hub.stop();
+    await store.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof ConfigError ? error.message : error);
+  process.exit(1);
+});
