@@ -1,7 +1,6 @@
-import type { GraphQLResolverMap } from '@apollo/subgraph';
 import { DateTimeScalar } from '../kit/scalars';
 import { parseInput } from '../kit/validation';
-import type { RequestBase } from '../kit/subgraph-service';
+import type { RequestBase, ResolverMap } from '../kit/subgraph-service';
 import { accountFilterInput } from './inputs';
 import type { AccountDocument, UserDocument } from './model';
 import type { AccountsService } from './service';
@@ -19,7 +18,7 @@ interface PageArguments {
 }
 
 /** Thin: validate arguments, hand over to the service, which authorizes. */
-export const accountsResolvers: GraphQLResolverMap<AccountsContext> = {
+export const accountsResolvers: ResolverMap<AccountsContext> = {
   DateTime: DateTimeScalar,
   Query: {
     account: (_parent, args: { id: string }, { accounts }) => accounts.account(args.id),

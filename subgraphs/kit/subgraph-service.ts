@@ -2,7 +2,9 @@ import type { IncomingMessage } from 'node:http';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { buildSubgraphSchema, type GraphQLResolverMap } from '@apollo/subgraph';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+// Not re-exported from the package root in 2.14; kept to this one import so an upgrade touches one line.
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import type { DocumentNode } from 'graphql';
 import { commonApolloOptions, errorLoggingPlugin } from './apollo-options';
 import { bearerToken, type Identity, type TokenVerifier } from './auth';
@@ -28,10 +30,13 @@ export interface SubgraphDeps {
   store: HubStore;
 }
 
+/** A subgraph's resolvers, typed with its request context. */
+export type ResolverMap<TContext> = GraphQLResolverMap<TContext>;
+
 export interface SubgraphDefinition<TContext extends RequestBase> {
   name: string;
   typeDefs: DocumentNode;
-  resolvers: GraphQLResolverMap<TContext>;
+  resolvers: ResolverMap<TContext>;
   /** Adds per-request loaders and services; runs once per request, never shared between them. */
   createContext(base: RequestBase): TContext;
 }
