@@ -1,4 +1,5 @@
 import type { Document, Filter, UpdateFilter } from 'mongodb';
+import { createByIdLoader, createChildConnectionLoader } from '../kit/loaders';
 import type { KeysetSort, PageArgs } from '../kit/pagination';
 import { paginate } from '../kit/pagination';
 import type { HubCollection, HubDatabase } from '../kit/store/types';
@@ -59,12 +60,13 @@ export class AccountsRepository {
     return paginate(this.accounts, { filter: query, sort: ACCOUNT_ORDER, page });
   }
 
-  listUsersOfAccount(accountId: string, page: PageArgs) {
-    return paginate(this.users, { filter: { accountId }, sort: USER_ORDER, page });
-  }
-
-  findAccountsByIds(ids: readonly string[]) {
-    return this.accounts.find({ _id: { $in: [...ids] } }).toArray();
+  /** Per-request loaders: create them in the request context, never share them between requests. */
+  createLoaders() {
+    return {
+      accountById: createByIdLoader(this.accounts),
+      userById: createByIdLoader(this.users),
+      usersOfAccount: createChildConnectionLoader(this.users, 'accountId', USER_ORDER),
+    };
   }
 
   findAccountById(id: string) {

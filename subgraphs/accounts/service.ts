@@ -1,7 +1,5 @@
-import type DataLoader from 'dataloader';
 import type { Identity } from '../kit/auth';
 import { errors } from '../kit/errors';
-import { createByIdLoader } from '../kit/loaders';
 import type { PageArgs } from '../kit/pagination';
 import type { AccountDocument, UserDocument } from './model';
 import { accountsPolicy } from './policy';
@@ -20,26 +18,24 @@ export function tenureDays(customerSince: Date | null, now: Date): number | null
  * through this request's loaders, so lists of references cost one query, not one per item.
  */
 export class AccountsService {
-  private readonly accountById: DataLoader<string, AccountDocument | null>;
-  private readonly userById: DataLoader<string, UserDocument | null>;
+  private readonly loaders: ReturnType<AccountsRepository['createLoaders']>;
 
   constructor(
     readonly identity: Identity,
     readonly repository: AccountsRepository,
   ) {
-    this.accountById = createByIdLoader(repository.accounts);
-    this.userById = createByIdLoader(repository.users);
+    this.loaders = repository.createLoaders();
   }
 
   /** An account the caller may read, or FORBIDDEN; null when it does not exist. */
   async account(id: string): Promise<AccountDocument | null> {
     accountsPolicy.assertCanReadAccount(this.identity, id);
-    return this.accountById.load(id);
+    return this.loaders.accountById.load(id);
   }
 
   /** A user the caller may read. Customers get FORBIDDEN for unknown users too, so ids leak nothing. */
   async user(id: string): Promise<UserDocument | null> {
-    const user = await this.userById.load(id);
+    const user = await this.loaders.userById.load(id);
     if (accountsPolicy.canReadAnyAccount(this.identity)) return user;
     if (!user || !accountsPolicy.canReadAccount(this.identity, user.accountId)) throw errors.forbidden(`user ${id}`);
     return user;
@@ -59,7 +55,7 @@ export class AccountsService {
 
   listUsersOfAccount(accountId: string, page: PageArgs) {
     accountsPolicy.assertCanReadAccount(this.identity, accountId);
-    return this.repository.listUsersOfAccount(accountId, page);
+    return this.loaders.usersOfAccount.load(accountId, page);
   }
 
   /** The caller's own user and account. A token whose user is not in its account yields neither. */
@@ -68,7 +64,7 @@ export class AccountsService {
     if (identity.role !== 'customer' || !identity.accountId) {
       return { role: identity.role.toUpperCase(), subject: identity.subject, user: null, account: null };
     }
-    const [user, account] = await Promise.all([this.userById.load(identity.subject), this.accountById.load(identity.accountId)]);
+    const [user, account] = await Promise.all([this.loaders.userById.load(identity.subject), this.loaders.accountById.load(identity.accountId)]);
     return {
       role: 'CUSTOMER',
       subject: identity.subject,
@@ -83,7 +79,7 @@ export class AccountsService {
 
   /** Primes the loaders after a write so later fields in the same request see the new state. */
   remember(document: { account?: AccountDocument; user?: UserDocument }): void {
-    if (document.account) this.accountById.clear(document.account._id).prime(document.account._id, document.account);
-    if (document.user) this.userById.clear(document.user._id).prime(document.user._id, document.user);
+    if (document.account) this.loaders.accountById.clear(document.account._id).prime(document.account._id, document.account);
+    if (document.user) this.loaders.userById.clear(document.user._id).prime(document.user._id, document.user);
   }
 }

@@ -66,13 +66,39 @@ function afterFilter(sort: KeysetSort, values: unknown[]): Document {
   return { $or: branches };
 }
 
+/** Sort keys as a `sort` / `$sort` / `sortBy` document. */
+export function sortDocument(sort: KeysetSort): Record<string, 1 | -1> {
+  return Object.fromEntries(sort);
+}
+
+/**
+ * A connection from one page of documents fetched with `limit + 1`: the extra document only
+ * tells that a next page exists.
+ */
+export function toConnection<T extends Document>(
+  documents: readonly T[],
+  limit: number,
+  sort: KeysetSort,
+  totalCount: () => Promise<number>,
+): Connection<T> {
+  const edges = documents.slice(0, limit).map((node) => ({
+    node,
+    cursor: encodeCursor(sort.map(([field]) => valueAt(node, field))),
+  }));
+  return {
+    edges,
+    pageInfo: { hasNextPage: documents.length > limit, endCursor: edges.at(-1)?.cursor ?? null },
+    totalCount,
+  };
+}
+
 /**
  * One page of a Relay connection by keyset paging: the query starts right after the cursor,
- * never scanning earlier pages. Fetches one extra document to know whether a next page exists.
+ * never scanning earlier pages.
  */
 export async function paginate<T extends Document>(
   collection: HubCollection<T>,
-  options: { filter: Filter<T>; sort: KeysetSort; page: PageArgs; projection?: Document },
+  options: { filter: Filter<T>; sort: KeysetSort; page: PageArgs; projection?: Document; totalCount?: () => Promise<number> },
 ): Promise<Connection<T>> {
   const limit = pageSize(options.page.first);
   const filter: Document = options.page.after
@@ -83,19 +109,10 @@ export async function paginate<T extends Document>(
       ? []
       : await collection
           .find(filter as Filter<T>, {
-            sort: Object.fromEntries(options.sort),
+            sort: sortDocument(options.sort),
             limit: limit + 1,
             ...(options.projection ? { projection: options.projection } : {}),
           })
           .toArray();
-  const page = documents.slice(0, limit) as T[];
-  const edges = page.map((node) => ({
-    node,
-    cursor: encodeCursor(options.sort.map(([field]) => valueAt(node, field))),
-  }));
-  return {
-    edges,
-    pageInfo: { hasNextPage: documents.length > limit, endCursor: edges.at(-1)?.cursor ?? null },
-    totalCount: () => collection.countDocuments(options.filter),
-  };
+  return toConnection(documents as T[], limit, options.sort, options.totalCount ?? (() => collection.countDocuments(options.filter)));
 }

@@ -168,4 +168,21 @@ describeEachStore('aggregation conformance', ({ freshDatabase }) => {
     expect(first?.['meta']).toEqual({ seen: true });
     expect(await orders.findOne({ _id: 'o1' })).toEqual(buildOrders()[0]);
   });
+
+  it('keeps the top N documents per group with $topN, in sortBy order with ties broken by _id', async () => {
+    const orders = await seededOrders(freshDatabase());
+    await orders.insertOne({ _id: 'o0', accountId: 'a1', amount: 250, status: 'paid', items: [], placedAt: new Date('2024-03-01T00:00:00Z') });
+    const groups = await orders
+      .aggregate<{ _id: string; top: Order[] }>([
+        { $match: { accountId: { $in: ['a1', 'a2'] } } },
+        { $group: { _id: '$accountId', top: { $topN: { n: 2, sortBy: { amount: -1, _id: 1 }, output: '$$ROOT' } } } },
+        { $sort: { _id: 1 } },
+      ])
+      .toArray();
+    expect(groups.map((group) => ({ account: group._id, ids: group.top.map((order) => order._id) }))).toEqual([
+      { account: 'a1', ids: ['o0', 'o2'] },
+      { account: 'a2', ids: ['o4', 'o3'] },
+    ]);
+    expect(groups[0]?.top[0]?.placedAt).toBeInstanceOf(Date);
+  });
 });
