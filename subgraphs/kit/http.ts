@@ -101,6 +101,17 @@ async function writeGraphqlResponse<TContext extends BaseContext>(
   response.end();
 }
 
+/** One access-log line per request; probes (`/health`, `/ready`) only at debug level. */
+function logCompletion(logger: Logger, request: IncomingMessage, response: ServerResponse, requestId: string, path: string): void {
+  const startedAt = process.hrtime.bigint();
+  response.once('finish', () => {
+    const durationMs = Number(process.hrtime.bigint() - startedAt) / 1e6;
+    const entry = { requestId, method: request.method, path, status: response.statusCode, durationMs: Math.round(durationMs * 10) / 10 };
+    if (path === '/health' || path === '/ready') logger.debug(entry, 'request');
+    else logger.info(entry, 'request');
+  });
+}
+
 /**
  * Serves Apollo on Node's own HTTP server with a request id on every response and plain routes
  * beside GraphQL. Shared by every subgraph and the gateway so all of them behave alike.
@@ -111,6 +122,7 @@ export function createHttpService<TContext extends BaseContext>(options: HttpSer
     const requestId = requestIdFrom(request.headers['x-request-id']);
     response.setHeader('x-request-id', requestId);
     const url = new URL(request.url ?? '/', 'http://localhost');
+    logCompletion(options.logger, request, response, requestId, url.pathname);
     const route = options.routes?.[`${request.method} ${url.pathname}`];
     const handle = async () => {
       if (route) return route(request, response, requestId);
