@@ -5,6 +5,8 @@ import { createLogger } from '../../subgraphs/kit/logger';
 import { openStore } from '../../subgraphs/kit/store/open-store';
 import type { HubStore } from '../../subgraphs/kit/store/types';
 import { startHub, type RunningHub } from '../../scripts/start-hub';
+import { SUBGRAPHS } from '../../subgraphs/catalog';
+import { dropMongoDatabases } from './mongo';
 
 export const TEST_JWT_SECRET = 'test-secret-for-the-hub-test-stack-0001';
 
@@ -87,7 +89,10 @@ export async function startStack(options: { store?: HubStore; config?: HubConfig
     integrationToken: (scopes) => signToken(config, { subject: 'integration_test', role: 'integration', scopes }),
     async stop() {
       await hub.stop();
-      if (!options.store) await store.close();
+      if (options.store) return;
+      await store.close();
+      const mongodbUri = process.env['MONGODB_URI'];
+      if (mongodbUri) await dropMongoDatabases(mongodbUri, SUBGRAPHS.map(({ name }) => `${config.MONGODB_DB_PREFIX}${name}`));
     },
   };
 }

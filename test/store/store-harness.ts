@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { MongoClient, type Document } from 'mongodb';
+import type { Document } from 'mongodb';
 import { openStore } from '../../subgraphs/kit/store/open-store';
 import type { HubDatabase, HubStore } from '../../subgraphs/kit/store/types';
+import { dropMongoDatabases } from '../helpers/mongo';
 
 /** A store implementation the conformance suite runs against. */
 export interface StoreUnderTest {
@@ -67,15 +68,6 @@ export function describeEachStore(title: string, defineCases: (harness: StoreHar
       openSeparateStore: () => storeUnderTest.open(),
     });
   });
-}
-
-async function dropMongoDatabases(mongodbUri: string, names: readonly string[]): Promise<void> {
-  const client = await MongoClient.connect(mongodbUri);
-  try {
-    for (const name of names) await client.db(name).dropDatabase();
-  } finally {
-    await client.close();
-  }
 }
 
 /** A free-form document with the string `_id` this project uses (the driver defaults to ObjectId). */
