@@ -98,9 +98,19 @@ describe('reading accounts through the gateway', () => {
     const list = await stack.query<any>(`{ accounts { totalCount } }`, { token });
     expect(list.data).toBeNull();
     expect(list.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
-    const fields = await stack.query<any>(`{ viewer { account { name externalIds { source } syncedAt } } }`, { token });
+    const fields = await stack.query<any>(
+      `{ viewer { account { name externalIds { source } syncedAt } user { name externalIds { source } syncedAt } } }`,
+      { token },
+    );
     expect(fields.data.viewer.account).toEqual({ name: mine.name, externalIds: null, syncedAt: null });
-    expect(fields.errors?.map((error) => error.extensions?.['code'])).toEqual(['FORBIDDEN', 'FORBIDDEN']);
+    expect(fields.data.viewer.user).toEqual({ name: me.name, externalIds: null, syncedAt: null });
+    expect(fields.errors?.map((error) => error.extensions?.['code'])).toEqual(['FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN']);
+    const staff = await stack.query<any>(`query($id: ID!) { user(id: $id) { externalIds { source } syncedAt } }`, {
+      token: await stack.staffToken(),
+      variables: { id: me._id },
+    });
+    expect(staff.errors).toBeUndefined();
+    expect(staff.data.user).toEqual({ externalIds: [], syncedAt: null });
   });
 
   it('returns null for an unknown account to staff', async () => {
