@@ -1,13 +1,11 @@
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { commonApolloOptions, errorLoggingPlugin } from '../subgraphs/kit/apollo-options';
 import type { TokenVerifier } from '../subgraphs/kit/auth';
 import type { HubConfig } from '../subgraphs/kit/config';
 import { healthRoutes } from '../subgraphs/kit/health';
-import { createHttpService } from '../subgraphs/kit/http';
 import type { Logger } from '../subgraphs/kit/logger';
-import type { HubService } from '../subgraphs/kit/subgraph-service';
+import { serveApollo, type HubService } from '../subgraphs/kit/apollo-service';
 import { gatewayContextFactory, type GatewayContext } from './context';
 import { checkSubgraphsReady } from './readiness';
 import { SubgraphDataSource } from './subgraph-data-source';
@@ -41,9 +39,11 @@ export function createGateway(deps: GatewayDeps): HubService {
     ...commonApolloOptions(deps.config),
     plugins: [errorLoggingPlugin(logger)],
   });
-  const http = createHttpService<GatewayContext>({
+  return serveApollo<GatewayContext>({
+    name: 'gateway',
     apollo,
     logger,
+    defaultHost: deps.config.HOST,
     routes: {
       ...healthRoutes('gateway', () => checkSubgraphsReady(endpoints)),
       // The landing page (Apollo Sandbox outside production) lives on the GraphQL path.
@@ -53,18 +53,4 @@ export function createGateway(deps: GatewayDeps): HubService {
     },
     context: gatewayContextFactory(deps.verifier, logger),
   });
-  apollo.addPlugin(ApolloServerPluginDrainHttpServer({ httpServer: http.server, stopGracePeriodMillis: 5_000 }));
-  return {
-    name: 'gateway',
-    async listen(port, host = deps.config.HOST) {
-      await apollo.start();
-      const base = await http.listen(port, host);
-      logger.info({ url: `${base}/graphql` }, 'gateway listening');
-      return `${base}/graphql`;
-    },
-    async stop() {
-      await apollo.stop();
-      await http.close();
-    },
-  };
 }

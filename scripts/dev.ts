@@ -2,7 +2,7 @@ import { subgraphPort } from '../subgraphs/catalog';
 import { createTokenVerifier, signToken, warnIfDevelopmentSecret } from '../subgraphs/kit/auth';
 import { ConfigError, loadConfig } from '../subgraphs/kit/config';
 import { createLogger } from '../subgraphs/kit/logger';
-import { openStore } from '../subgraphs/kit/store/open-store';
+import { openConfiguredStore, stopOnSignals } from '../subgraphs/kit/run-process';
 import { DEMO_STAFF, generateDemoData, pickDemoCustomer } from './demo-data/generate';
 import { loadDemoData } from './demo-data/load';
 import { startHub } from './start-hub';
@@ -15,11 +15,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger({ level: config.LOG_LEVEL, name: 'customer-hub' });
   warnIfDevelopmentSecret(config, logger);
-  const store = await openStore({
-    mongodbUri: config.MONGODB_URI,
-    dataDir: config.HUB_DATA_DIR,
-    onSnapshotError: (error, database) => logger.error({ err: error, database }, 'embedded store snapshot failed'),
-  });
+  const store = await openConfiguredStore(config, logger);
   const demo = generateDemoData();
   const deps = { config, logger, verifier: createTokenVerifier(config), store };
   if (config.HUB_DEMO_DATA ?? !config.MONGODB_URI) {
@@ -47,17 +43,10 @@ async function main(): Promise<void> {
     ].join('\n'),
   );
 
-  let stopping = false;
-  const shutdown = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, 'shutting down');
+  stopOnSignals(logger, async () => {
     await hub.stop();
     await store.close();
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void shutdown('SIGINT'));
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  });
 }
 
 main().catch((error: unknown) => {

@@ -5,7 +5,7 @@ import type { TokenVerifier } from '../subgraphs/kit/auth';
 import type { HubConfig } from '../subgraphs/kit/config';
 import type { Logger } from '../subgraphs/kit/logger';
 import type { HubStore } from '../subgraphs/kit/store/types';
-import type { HubService } from '../subgraphs/kit/subgraph-service';
+import type { HubService } from '../subgraphs/kit/apollo-service';
 
 export interface HubOptions {
   config: HubConfig;

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
-import type { HubService, SubgraphDeps } from './kit/subgraph-service';
+import type { HubService } from './kit/apollo-service';
+import type { SubgraphDeps } from './kit/subgraph-service';
 import { createAccountsSubgraph } from './accounts/server';
 
 export interface SubgraphModule {

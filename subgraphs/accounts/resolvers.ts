@@ -2,7 +2,7 @@ import { DateTimeScalar } from '../kit/scalars';
 import { parseInput } from '../kit/validation';
 import type { RequestBase, ResolverMap } from '../kit/subgraph-service';
 import { accountFilterInput } from './inputs';
-import type { AccountDocument, UserDocument } from './model';
+import type { AccountDocument, ExternalId, UserDocument } from './model';
 import type { AccountsService } from './service';
 import { tenureDays } from './service';
 import type { AccountsWriter } from './upserts';
@@ -16,6 +16,18 @@ interface PageArguments {
   first?: number | null;
   after?: string | null;
 }
+
+/** Fields that Account and User share and only staff and integrations may read. */
+const staffOnlyFields = {
+  externalIds: (record: { externalIds: ExternalId[] }, _args: unknown, { accounts }: AccountsContext) => {
+    accounts.assertCanSeeInternalFields();
+    return record.externalIds;
+  },
+  syncedAt: (record: { syncedAt: Date | null }, _args: unknown, { accounts }: AccountsContext) => {
+    accounts.assertCanSeeInternalFields();
+    return record.syncedAt;
+  },
+};
 
 /** Thin: validate arguments, hand over to the service, which authorizes. */
 export const accountsResolvers: ResolverMap<AccountsContext> = {
@@ -44,26 +56,12 @@ export const accountsResolvers: ResolverMap<AccountsContext> = {
     id: (account: AccountDocument) => account._id,
     tenureDays: (account: AccountDocument) => tenureDays(account.customerSince, new Date()),
     users: (account: AccountDocument, args: PageArguments, { accounts }) => accounts.listUsersOfAccount(account._id, args),
-    externalIds: (account: AccountDocument, _args, { accounts }) => {
-      accounts.assertCanSeeInternalFields();
-      return account.externalIds;
-    },
-    syncedAt: (account: AccountDocument, _args, { accounts }) => {
-      accounts.assertCanSeeInternalFields();
-      return account.syncedAt;
-    },
+    ...staffOnlyFields,
   },
   User: {
     __resolveReference: (reference: { id: string }, { accounts }: AccountsContext) => accounts.user(reference.id),
     id: (user: UserDocument) => user._id,
     account: (user: UserDocument, _args, { accounts }) => accounts.accountOfUser(user),
-    externalIds: (user: UserDocument, _args, { accounts }) => {
-      accounts.assertCanSeeInternalFields();
-      return user.externalIds;
-    },
-    syncedAt: (user: UserDocument, _args, { accounts }) => {
-      accounts.assertCanSeeInternalFields();
-      return user.syncedAt;
-    },
+    ...staffOnlyFields,
   },
 };

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { subgraphTypeDefs } from '../kit/sdl';
-import { createSubgraphService, subgraphDatabase, type HubService, type SubgraphDeps } from '../kit/subgraph-service';
+import type { HubService } from '../kit/apollo-service';
+import { createSubgraphService, subgraphDatabase, type SubgraphDeps } from '../kit/subgraph-service';
 import { AccountsRepository } from './repository';
 import { accountsResolvers, type AccountsContext } from './resolvers';
 import { AccountsService } from './service';

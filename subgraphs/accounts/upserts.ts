@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import type { UpdateFilter } from 'mongodb';
+import type { Document, UpdateFilter } from 'mongodb';
 import type { Identity } from '../kit/auth';
 import { errors } from '../kit/errors';
 import { isDuplicateKeyError } from '../kit/store/types';
 import { parseInput } from '../kit/validation';
 import { upsertAccountInput, upsertUserInput, type UpsertAccountInput, type UpsertUserInput } from './inputs';
-import type { AccountDocument, UserDocument } from './model';
+import type { AccountDocument, ExternalId, UserDocument } from './model';
 import { accountsPolicy } from './policy';
 import { externalKeysOf, type AccountsRepository } from './repository';
 
@@ -42,6 +42,28 @@ function withoutUndefined<T extends object>(value: T): Partial<T> {
   return Object.fromEntries(Object.entries(value).filter(([, entry]) => entry !== undefined)) as Partial<T>;
 }
 
+/** Creating a record needs these fields; updating one does not. Names every missing field at once. */
+function requiredToCreate<T extends Record<string, unknown>>(type: string, fields: T): { [K in keyof T]: NonNullable<T[K]> } {
+  const missing = Object.entries(fields).filter(([, value]) => value === undefined || value === null);
+  if (missing.length) {
+    throw errors.badUserInput(missing.map(([field]) => ({ field: `input.${field}`, message: `is required to create ${type}` })));
+  }
+  return fields as { [K in keyof T]: NonNullable<T[K]> };
+}
+
+/** Given fields replace stored ones; external ids are added to those already stored. */
+function mergeUpdate<T extends { externalIds: ExternalId[] }>(
+  fields: object,
+  externalIds: readonly ExternalId[],
+  stamps: { updatedAt: Date; syncedAt?: Date },
+): UpdateFilter<T> {
+  const update: Document = { $set: { ...withoutUndefined(fields), ...stamps } };
+  if (externalIds.length) {
+    update['$addToSet'] = { externalIds: { $each: externalIds }, externalKeys: { $each: externalKeysOf(externalIds) } };
+  }
+  return update as UpdateFilter<T>;
+}
+
 /** Turns the store's duplicate-key error into CONFLICT; anything else passes through. */
 async function mapDuplicate<T>(what: string, write: () => Promise<T>): Promise<T> {
   try {
@@ -64,8 +86,9 @@ export class AccountsWriter {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  private provenance(now: Date): { syncedAt?: Date } {
-    return this.identity.role === 'integration' ? { syncedAt: now } : {};
+  /** Writes by integrations are imports: they stamp `syncedAt` so freshness is visible. */
+  private stamps(now: Date): { updatedAt: Date; syncedAt?: Date } {
+    return this.identity.role === 'integration' ? { updatedAt: now, syncedAt: now } : { updatedAt: now };
   }
 
   async upsertAccount(rawInput: unknown): Promise<AccountDocument> {
@@ -81,25 +104,17 @@ export class AccountsWriter {
     const { externalIds = [], id, ...fields } = input;
     const what = `external id ${keys.join(', ')}`;
     if (existing) {
-      const update: UpdateFilter<AccountDocument> = { $set: { ...withoutUndefined(fields), updatedAt: now, ...this.provenance(now) } };
-      if (keys.length) update.$addToSet = { externalIds: { $each: externalIds }, externalKeys: { $each: keys } };
+      const update = mergeUpdate<AccountDocument>(fields, externalIds, this.stamps(now));
       const updated = await mapDuplicate(what, () => this.repository.updateAccount(existing._id, update));
       if (!updated) throw errors.notFound('Account', existing._id);
       return updated;
     }
-    if (!input.name || !input.segment) {
-      throw errors.badUserInput(
-        [
-          !input.name && { field: 'input.name', message: 'is required to create an account' },
-          !input.segment && { field: 'input.segment', message: 'is required to create an account' },
-        ].filter((issue) => issue !== false),
-      );
-    }
+    const required = requiredToCreate('an account', { name: input.name, segment: input.segment });
     const account: AccountDocument = {
       _id: id ?? newId('acc'),
-      name: input.name,
+      name: required.name,
       domains: input.domains ?? [],
-      segment: input.segment,
+      segment: required.segment,
       industry: input.industry ?? 'Unknown',
       locale: input.locale ?? 'en-US',
       customerSince: input.customerSince ?? null,
@@ -127,27 +142,17 @@ export class AccountsWriter {
     const { externalIds = [], id, accountId: _accountId, ...fields } = input;
     const what = input.email && !keys.length ? `e-mail ${input.email}` : `external id ${keys.join(', ')} or e-mail`;
     if (existing) {
-      const update: UpdateFilter<UserDocument> = {
-        $set: { ...withoutUndefined(fields), accountId: account._id, updatedAt: now, ...this.provenance(now) },
-      };
-      if (keys.length) update.$addToSet = { externalIds: { $each: externalIds }, externalKeys: { $each: keys } };
+      const update = mergeUpdate<UserDocument>({ ...fields, accountId: account._id }, externalIds, this.stamps(now));
       const updated = await mapDuplicate(what, () => this.repository.updateUser(existing._id, update));
       if (!updated) throw errors.notFound('User', existing._id);
       return updated;
     }
-    if (!input.email || !input.name) {
-      throw errors.badUserInput(
-        [
-          !input.email && { field: 'input.email', message: 'is required to create a user' },
-          !input.name && { field: 'input.name', message: 'is required to create a user' },
-        ].filter((issue) => issue !== false),
-      );
-    }
+    const required = requiredToCreate('a user', { email: input.email, name: input.name });
     const user: UserDocument = {
       _id: id ?? newId('usr'),
       accountId: account._id,
-      email: input.email,
-      name: input.name,
+      email: required.email,
+      name: required.name,
       title: input.title ?? null,
       persona: input.persona ?? 'END_USER',
       locale: input.locale ?? account.locale,

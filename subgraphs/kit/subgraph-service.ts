@@ -1,17 +1,16 @@
 import type { IncomingMessage } from 'node:http';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 // Not re-exported from the package root in 2.14; kept to this one import so an upgrade touches one line.
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import type { DocumentNode } from 'graphql';
 import { commonApolloOptions, errorLoggingPlugin } from './apollo-options';
+import { serveApollo, type HubService } from './apollo-service';
 import { bearerToken, type Identity, type TokenVerifier } from './auth';
 import type { HubConfig } from './config';
 import { errors } from './errors';
 import { healthRoutes } from './health';
-import { createHttpService } from './http';
 import type { Logger } from './logger';
 import type { HubDatabase, HubStore } from './store/types';
 
@@ -41,14 +40,6 @@ export interface SubgraphDefinition<TContext extends RequestBase> {
   createContext(base: RequestBase): TContext;
 }
 
-export interface HubService {
-  readonly name: string;
-  /** Starts listening (port 0 picks a free port) and resolves to the GraphQL endpoint URL. */
-  listen(port: number, host?: string): Promise<string>;
-  /** Stops accepting requests and lets in-flight ones finish. Does not close the shared store. */
-  stop(): Promise<void>;
-}
-
 /**
  * Builds a subgraph service from its definition. Every request must carry a token that this
  * subgraph verifies itself: a subgraph reached directly, bypassing the gateway, leaks nothing.
@@ -65,9 +56,11 @@ export function createSubgraphService<TContext extends RequestBase>(
     // No landing page or Apollo Studio traces: subgraphs are internal and report to no one.
     plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), errorLoggingPlugin(logger)],
   });
-  const http = createHttpService<TContext>({
+  return serveApollo<TContext>({
+    name: definition.name,
     apollo,
     logger,
+    defaultHost: deps.config.HOST,
     routes: healthRoutes(definition.name, async () => {
       if (stopped) throw new Error('stopping');
       await deps.store.ping();
@@ -79,22 +72,10 @@ export function createSubgraphService<TContext extends RequestBase>(
       const requestLogger = logger.child({ requestId, subject: identity.subject, role: identity.role });
       return definition.createContext({ identity, requestId, logger: requestLogger });
     },
-  });
-  apollo.addPlugin(ApolloServerPluginDrainHttpServer({ httpServer: http.server, stopGracePeriodMillis: 5_000 }));
-  return {
-    name: definition.name,
-    async listen(port, host = deps.config.HOST) {
-      await apollo.start();
-      const base = await http.listen(port, host);
-      logger.info({ url: `${base}/graphql` }, 'subgraph listening');
-      return `${base}/graphql`;
-    },
-    async stop() {
+    onStop: () => {
       stopped = true;
-      await apollo.stop();
-      await http.close();
     },
-  };
+  });
 }
 
 /** A subgraph's own database; the prefix lets several hubs (or test runs) share one server. */
