@@ -20,23 +20,32 @@ const argumentsSchema = z
     message: '--role customer needs --account <id> and --user <id>',
   });
 
+function usageError(problem: string): never {
+  console.error(`token: ${problem}`);
+  console.error('usage: npm run -s token -- --role staff | --role customer --account <id> --user <id> | --role integration --scopes a,b');
+  process.exit(2);
+}
+
 async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: {
-      role: { type: 'string' },
-      account: { type: 'string' },
-      user: { type: 'string' },
-      subject: { type: 'string' },
-      scopes: { type: 'string' },
-      expires: { type: 'string' },
-    },
-    strict: true,
-  });
+  let values: Record<string, unknown>;
+  try {
+    ({ values } = parseArgs({
+      options: {
+        role: { type: 'string' },
+        account: { type: 'string' },
+        user: { type: 'string' },
+        subject: { type: 'string' },
+        scopes: { type: 'string' },
+        expires: { type: 'string' },
+      },
+      strict: true,
+    }));
+  } catch (error) {
+    usageError((error as Error).message);
+  }
   const parsed = argumentsSchema.safeParse(values);
   if (!parsed.success) {
-    console.error(`token: ${parsed.error.issues.map((issue) => `${issue.path.join('.') || 'arguments'}: ${issue.message}`).join('; ')}`);
-    console.error('usage: npm run -s token -- --role staff | --role customer --account <id> --user <id> | --role integration --scopes a,b');
-    process.exit(2);
+    usageError(parsed.error.issues.map((issue) => `${issue.path.join('.') || 'arguments'}: ${issue.message}`).join('; '));
   }
   const args = parsed.data;
   const config = loadConfig();

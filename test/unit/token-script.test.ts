@@ -89,9 +89,9 @@ describe('the token script (npm run -s token)', () => {
     expect(run.stderr).toMatch(/--account/);
   });
 
-  it('exits non-zero and prints nothing on stdout for an unknown flag', async () => {
+  it('exits with code 2 and prints nothing on stdout for an unknown flag', async () => {
     const run = await runTokenScript(['--role', 'staff', '--admin']);
-    expect(run.exitCode).not.toBe(0);
+    expect(run.exitCode).toBe(2);
     expect(run.stdout).toBe('');
     expect(run.stderr).toMatch(/--admin/);
   });
