@@ -5,6 +5,7 @@ import type { TokenVerifier } from '../subgraphs/kit/auth';
 import type { HubConfig } from '../subgraphs/kit/config';
 import { healthRoutes } from '../subgraphs/kit/health';
 import type { Logger } from '../subgraphs/kit/logger';
+import { createServiceMetrics } from '../subgraphs/kit/metrics';
 import { serveApollo, type HubService } from '../subgraphs/kit/apollo-service';
 import { gatewayContextFactory, type GatewayContext } from './context';
 import { checkSubgraphsReady } from './readiness';
@@ -52,5 +53,6 @@ export function createGateway(deps: GatewayDeps): HubService {
       },
     },
     context: gatewayContextFactory(deps.verifier, logger),
+    metrics: createServiceMetrics('gateway'),
   });
 }

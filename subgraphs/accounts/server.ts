@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { createServiceMetrics } from '../kit/metrics';
 import { subgraphTypeDefs } from '../kit/sdl';
 import type { HubService } from '../kit/apollo-service';
 import { createSubgraphService, subgraphDatabase, type SubgraphDeps } from '../kit/subgraph-service';
@@ -11,13 +12,15 @@ export const ACCOUNTS_SUBGRAPH = 'accounts';
 
 /** Builds the accounts subgraph (indexes created, not yet listening). */
 export async function createAccountsSubgraph(deps: SubgraphDeps): Promise<HubService> {
-  const repository = new AccountsRepository(subgraphDatabase(deps, ACCOUNTS_SUBGRAPH));
+  const metrics = createServiceMetrics(ACCOUNTS_SUBGRAPH);
+  const repository = new AccountsRepository(subgraphDatabase(deps, ACCOUNTS_SUBGRAPH, metrics));
   await repository.ensureIndexes();
   return createSubgraphService<AccountsContext>(
     {
       name: ACCOUNTS_SUBGRAPH,
       typeDefs: subgraphTypeDefs(join(__dirname, 'schema.graphql')),
       resolvers: accountsResolvers,
+      metrics,
       createContext: (base) => ({
         ...base,
         accounts: new AccountsService(base.identity, repository),

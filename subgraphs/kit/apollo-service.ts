@@ -3,6 +3,7 @@ import type { ApolloServer, BaseContext } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { createHttpService, type RouteHandler } from './http';
 import type { Logger } from './logger';
+import { metricsRoute, type ServiceMetrics } from './metrics';
 
 /** A service the hub runs: a subgraph or the gateway. Built first, then started. */
 export interface HubService {
@@ -24,10 +25,17 @@ export function serveApollo<TContext extends BaseContext>(options: {
   defaultHost: string;
   routes: Record<string, RouteHandler>;
   context: (request: IncomingMessage, requestId: string) => Promise<TContext>;
+  metrics: ServiceMetrics;
   onStop?: () => void;
 }): HubService {
-  const { apollo, logger } = options;
-  const http = createHttpService<TContext>({ apollo, logger, routes: options.routes, context: options.context });
+  const { apollo, logger, metrics } = options;
+  const http = createHttpService<TContext>({
+    apollo,
+    logger,
+    metrics,
+    routes: { ...options.routes, ...metricsRoute(metrics) },
+    context: options.context,
+  });
   apollo.addPlugin(ApolloServerPluginDrainHttpServer({ httpServer: http.server, stopGracePeriodMillis: 5_000 }));
   return {
     name: options.name,

@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import type { Logger } from './logger';
+import type { ServiceMetrics } from './metrics';
 import { requestIdFrom } from './logger';
 
 /** A plain HTTP route next to GraphQL (health, readiness, later webhooks and metrics). */
@@ -16,6 +17,7 @@ export interface HttpServiceOptions<TContext extends BaseContext> {
   logger: Logger;
   graphqlPath?: string;
   maxBodyBytes?: number;
+  metrics?: ServiceMetrics;
 }
 
 export interface HttpService {
@@ -101,14 +103,22 @@ async function writeGraphqlResponse<TContext extends BaseContext>(
   response.end();
 }
 
-/** One access-log line per request; probes (`/health`, `/ready`) only at debug level. */
-function logCompletion(logger: Logger, request: IncomingMessage, response: ServerResponse, requestId: string, path: string): void {
+/** One access-log line and one metrics sample per request; probes are logged at debug level only. */
+function observeCompletion(
+  options: Pick<HttpServiceOptions<BaseContext>, 'logger' | 'metrics'>,
+  request: IncomingMessage,
+  response: ServerResponse,
+  requestId: string,
+  route: string,
+): void {
   const startedAt = process.hrtime.bigint();
   response.once('finish', () => {
-    const durationMs = Number(process.hrtime.bigint() - startedAt) / 1e6;
-    const entry = { requestId, method: request.method, path, status: response.statusCode, durationMs: Math.round(durationMs * 10) / 10 };
-    if (path === '/health' || path === '/ready') logger.debug(entry, 'request');
-    else logger.info(entry, 'request');
+    const durationSeconds = Number(process.hrtime.bigint() - startedAt) / 1e9;
+    const method = request.method ?? 'GET';
+    options.metrics?.observeRequest({ method, route, status: response.statusCode, durationSeconds });
+    const entry = { requestId, method, route, status: response.statusCode, durationMs: Math.round(durationSeconds * 10_000) / 10 };
+    if (route === '/health' || route === '/ready' || route === '/metrics') options.logger.debug(entry, 'request');
+    else options.logger.info(entry, 'request');
   });
 }
 
@@ -122,8 +132,10 @@ export function createHttpService<TContext extends BaseContext>(options: HttpSer
     const requestId = requestIdFrom(request.headers['x-request-id']);
     response.setHeader('x-request-id', requestId);
     const url = new URL(request.url ?? '/', 'http://localhost');
-    logCompletion(options.logger, request, response, requestId, url.pathname);
     const route = options.routes?.[`${request.method} ${url.pathname}`];
+    // Bounded label values: known routes and the GraphQL path by name, anything else as one.
+    const routeLabel = route || url.pathname === graphqlPath ? url.pathname : 'unmatched';
+    observeCompletion(options, request, response, requestId, routeLabel);
     const handle = async () => {
       if (route) return route(request, response, requestId);
       if (url.pathname === graphqlPath) return writeGraphqlResponse(options, request, response, requestId, url);

@@ -12,6 +12,8 @@ import type { HubConfig } from './config';
 import { errors } from './errors';
 import { healthRoutes } from './health';
 import type { Logger } from './logger';
+import type { ServiceMetrics } from './metrics';
+import { instrumentStore } from './store/instrumented-store';
 import type { HubDatabase, HubStore } from './store/types';
 
 /** What every request context starts from: a verified caller, a request id and a logger. */
@@ -38,6 +40,8 @@ export interface SubgraphDefinition<TContext extends RequestBase> {
   resolvers: ResolverMap<TContext>;
   /** Adds per-request loaders and services; runs once per request, never shared between them. */
   createContext(base: RequestBase): TContext;
+  /** The registry its store calls are counted in (see `subgraphDatabase`), served at `/metrics`. */
+  metrics: ServiceMetrics;
 }
 
 /**
@@ -72,13 +76,18 @@ export function createSubgraphService<TContext extends RequestBase>(
       const requestLogger = logger.child({ requestId, subject: identity.subject, role: identity.role });
       return definition.createContext({ identity, requestId, logger: requestLogger });
     },
+    metrics: definition.metrics,
     onStop: () => {
       stopped = true;
     },
   });
 }
 
-/** A subgraph's own database; the prefix lets several hubs (or test runs) share one server. */
-export function subgraphDatabase(deps: Pick<SubgraphDeps, 'store' | 'config'>, name: string): HubDatabase {
-  return deps.store.db(`${deps.config.MONGODB_DB_PREFIX}${name}`);
+/**
+ * A subgraph's own database; the prefix lets several hubs (or test runs) share one server. With
+ * metrics, every call is counted in `hub_store_operations_total`.
+ */
+export function subgraphDatabase(deps: Pick<SubgraphDeps, 'store' | 'config'>, name: string, metrics?: ServiceMetrics): HubDatabase {
+  const store = metrics ? instrumentStore(deps.store, (operation) => metrics.countStoreOperation(operation)) : deps.store;
+  return store.db(`${deps.config.MONGODB_DB_PREFIX}${name}`);
 }
