@@ -3,7 +3,8 @@ import { createTokenVerifier, signToken, warnIfDevelopmentSecret } from '../subg
 import { ConfigError, loadConfig } from '../subgraphs/kit/config';
 import { createLogger } from '../subgraphs/kit/logger';
 import { openConfiguredStore, stopOnSignals } from '../subgraphs/kit/run-process';
-import { DEMO_STAFF, generateDemoData, pickDemoCustomer } from './demo-data/generate';
+import { generateDemoDataset } from './demo-data/dataset';
+import { DEMO_STAFF, pickDemoCustomer } from './demo-data/generate';
 import { loadDemoData } from './demo-data/load';
 import { startHub } from './start-hub';
 
@@ -16,11 +17,11 @@ async function main(): Promise<void> {
   const logger = createLogger({ level: config.LOG_LEVEL, name: 'customer-hub' });
   warnIfDevelopmentSecret(config, logger);
   const store = await openConfiguredStore(config, logger);
-  const demo = generateDemoData();
+  const demo = generateDemoDataset();
   const deps = { config, logger, verifier: createTokenVerifier(config), store };
   if (config.HUB_DEMO_DATA ?? !config.MONGODB_URI) {
     const loaded = await loadDemoData(deps, demo);
-    logger.info({ accounts: demo.accounts.length, users: demo.users.length, loaded }, loaded ? 'demo data loaded' : 'store already holds data');
+    logger.info({ loaded }, loaded.length ? 'demo data loaded' : 'store already holds data');
   }
   const hub = await startHub({ ...deps, gatewayPort: config.PORT, subgraphPort: (name) => subgraphPort(config.PORT, name) });
 

@@ -1,7 +1,11 @@
 import { join } from 'node:path';
+import { createAccountsSubgraph } from './accounts/server';
+import { createCommunitySubgraph } from './community/server';
+import { createContractsSubgraph } from './contracts/server';
 import type { HubService } from './kit/apollo-service';
 import type { SubgraphDeps } from './kit/subgraph-service';
-import { createAccountsSubgraph } from './accounts/server';
+import { createLearningSubgraph } from './learning/server';
+import { createSupportSubgraph } from './support/server';
 
 export interface SubgraphModule {
   name: string;
@@ -9,16 +13,24 @@ export interface SubgraphModule {
   create(deps: SubgraphDeps): Promise<HubService>;
 }
 
+function subgraph(name: string, create: SubgraphModule['create']): SubgraphModule {
+  return { name, schemaFile: join(__dirname, name, 'schema.graphql'), create };
+}
+
 /**
  * Every subgraph, in the fixed order that assigns ports: the gateway on PORT, then PORT+1,
  * PORT+2 … in this order, so one variable moves the whole stack.
  */
 export const SUBGRAPHS: readonly SubgraphModule[] = [
-  { name: 'accounts', schemaFile: join(__dirname, 'accounts', 'schema.graphql'), create: createAccountsSubgraph },
+  subgraph('accounts', createAccountsSubgraph),
+  subgraph('community', createCommunitySubgraph),
+  subgraph('learning', createLearningSubgraph),
+  subgraph('support', createSupportSubgraph),
+  subgraph('contracts', createContractsSubgraph),
 ];
 
 export function subgraphPort(gatewayPort: number, name: string): number {
-  const index = SUBGRAPHS.findIndex((subgraph) => subgraph.name === name);
+  const index = SUBGRAPHS.findIndex((candidate) => candidate.name === name);
   if (index < 0) throw new Error(`unknown subgraph ${name}`);
   return gatewayPort + index + 1;
 }

@@ -28,7 +28,7 @@ export interface DemoCustomer {
   userId: string;
 }
 
-const MAX_ACCOUNTS = 300;
+const MAX_ACCOUNTS = 5_000;
 
 /**
  * Demo accounts and their users. Deterministic: the same seed and `now` give deep-equal output,

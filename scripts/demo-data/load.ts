@@ -1,8 +1,24 @@
 import { loadAccountsDemoData } from '../../subgraphs/accounts/demo';
+import { loadCommunityDemoData } from '../../subgraphs/community/demo';
+import { loadContractsDemoData } from '../../subgraphs/contracts/demo';
 import type { SubgraphDeps } from '../../subgraphs/kit/subgraph-service';
-import type { DemoData } from './generate';
+import { loadLearningDemoData } from '../../subgraphs/learning/demo';
+import { loadSupportDemoData } from '../../subgraphs/support/demo';
+import type { DemoDataset } from './dataset';
 
-/** Hands each subgraph its part of the demo dataset; each writes only its own database. */
-export async function loadDemoData(deps: Pick<SubgraphDeps, 'store' | 'config'>, data: DemoData): Promise<boolean> {
-  return loadAccountsDemoData(deps, data);
+/**
+ * Hands each subgraph its part of the dataset; each writes only its own database, and only when
+ * that database is empty.
+ * @returns the subgraphs that loaded data
+ */
+export async function loadDemoData(deps: Pick<SubgraphDeps, 'store' | 'config'>, data: DemoDataset): Promise<string[]> {
+  const loaders: Record<string, () => Promise<boolean>> = {
+    accounts: () => loadAccountsDemoData(deps, data),
+    community: () => loadCommunityDemoData(deps, data.community),
+    learning: () => loadLearningDemoData(deps, data.learning),
+    support: () => loadSupportDemoData(deps, data.support),
+    contracts: () => loadContractsDemoData(deps, data.contracts),
+  };
+  const results = await Promise.all(Object.entries(loaders).map(async ([name, load]) => ((await load()) ? name : null)));
+  return results.filter((name): name is string => name !== null);
 }

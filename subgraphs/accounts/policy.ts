@@ -1,12 +1,10 @@
+import { assertPrivileged, canReadAccountData, isPrivileged } from '../kit/access';
 import type { Identity } from '../kit/auth';
 import { errors } from '../kit/errors';
 
 /** Integration scopes this subgraph understands. */
 export const SCOPES = { read: 'accounts:read', write: 'accounts:write' } as const;
-
-function hasScope(identity: Identity, scope: string): boolean {
-  return identity.scopes.includes(scope);
-}
+const READ_SCOPES = [SCOPES.read, SCOPES.write];
 
 /**
  * Who may see and change what in the accounts subgraph: the one place these rules live.
@@ -14,12 +12,11 @@ function hasScope(identity: Identity, scope: string): boolean {
  */
 export const accountsPolicy = {
   canReadAnyAccount(identity: Identity): boolean {
-    if (identity.role === 'staff') return true;
-    return identity.role === 'integration' && (hasScope(identity, SCOPES.read) || hasScope(identity, SCOPES.write));
+    return isPrivileged(identity, READ_SCOPES);
   },
 
   canReadAccount(identity: Identity, accountId: string): boolean {
-    return this.canReadAnyAccount(identity) || (identity.role === 'customer' && identity.accountId === accountId);
+    return canReadAccountData(identity, accountId, READ_SCOPES);
   },
 
   assertCanReadAccount(identity: Identity, accountId: string): void {
@@ -27,7 +24,7 @@ export const accountsPolicy = {
   },
 
   assertCanListAccounts(identity: Identity): void {
-    if (!this.canReadAnyAccount(identity)) throw errors.forbidden('listing accounts needs staff or the accounts:read scope');
+    assertPrivileged(identity, READ_SCOPES, 'listing accounts');
   },
 
   /** External ids and sync times are operational data for staff and integrations only. */
@@ -36,8 +33,6 @@ export const accountsPolicy = {
   },
 
   assertCanWrite(identity: Identity): void {
-    if (identity.role === 'staff') return;
-    if (identity.role === 'integration' && hasScope(identity, SCOPES.write)) return;
-    throw errors.forbidden('writing accounts needs staff or the accounts:write scope');
+    assertPrivileged(identity, [SCOPES.write], 'writing accounts');
   },
 };

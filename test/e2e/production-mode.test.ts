@@ -43,7 +43,7 @@ describe('a hub started with NODE_ENV=production', () => {
   it("keeps a registry error's code and message, without a stack trace", async () => {
     const result = await stack.query<any>(`{ accounts { totalCount } }`, { token: await stack.customerToken('acc_1', 'usr_1') });
     expect(result.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
-    expect(result.errors?.[0]?.message).toBe('Not allowed: listing accounts needs staff or the accounts:read scope');
+    expect(result.errors?.[0]?.message).toBe('Not allowed: listing accounts needs staff or one of the scopes accounts:read, accounts:write');
     expectNoStackTrace(result);
   });
 
@@ -78,6 +78,6 @@ describe('a hub outside production (the default test stack)', () => {
   it("keeps a registry error's code and message", async () => {
     const result = await stack.query(`{ accounts { totalCount } }`, { token: await stack.customerToken('acc_1', 'usr_1') });
     expect(result.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
-    expect(result.errors?.[0]?.message).toBe('Not allowed: listing accounts needs staff or the accounts:read scope');
+    expect(result.errors?.[0]?.message).toBe('Not allowed: listing accounts needs staff or one of the scopes accounts:read, accounts:write');
   });
 });
