@@ -33,21 +33,41 @@ export function nameCompanies(random: Random, locales: readonly string[]): Compa
   };
   const showcase: Company = { ...SHOWCASE_COMPANY, domains: [...SHOWCASE_COMPANY.domains], locale: 'ja-JP' };
 
+  // Large (benchmark) datasets outgrow the word lists; then the names repeat with a number.
+  const generation = { ja: 1, en: 1 };
+  const nextCombination = (language: 'ja' | 'en'): Combination => {
+    if (combinations[language].length === 0) {
+      generation[language] += 1;
+      combinations[language] =
+        language === 'ja'
+          ? orderCombinations(random, JAPANESE_COMPANY_PREFIXES, JAPANESE_BUSINESS_WORDS)
+          : orderCombinations(random, ENGLISH_COMPANY_PREFIXES, ENGLISH_BUSINESS_WORDS);
+    }
+    return combinations[language].shift() as Combination;
+  };
+
   return [
     showcase,
     ...locales.slice(1).map((locale) => {
-      const remaining = combinations[languageOf(locale)];
-      for (let combination = remaining.shift(); combination; combination = remaining.shift()) {
-        const company = describeCompany(random, combination, locale);
+      const language = languageOf(locale);
+      for (;;) {
+        const [prefix, business] = nextCombination(language);
+        const company = describeCompany(random, [prefix, numbered(business, generation[language], language)], locale);
         const keys = company.domains.map(companyKey);
         if (keys.every((key) => !takenKeys.has(key))) {
           keys.forEach((key) => takenKeys.add(key));
           return company;
         }
       }
-      throw new RangeError(`ran out of distinct ${locale} company names; ask for fewer accounts`);
     }),
   ];
+}
+
+/** The business word of the n-th generation of names: "Analytics 2", 「物流2」. */
+function numbered(business: BusinessWord, generation: number, language: 'ja' | 'en'): BusinessWord {
+  if (generation === 1) return business;
+  const display = language === 'ja' ? `${business.display}${generation}` : `${business.display} ${generation}`;
+  return { ...business, display, ascii: `${business.ascii}${generation}` };
 }
 
 /**

@@ -13,12 +13,16 @@ export interface DemoDataset extends DemoData {
   contracts: ContractsDemoData;
 }
 
-const ACCOUNTS_PER_SCALE: Record<DemoScale, number> = { demo: 40, bench: 2_000 };
+/** Benchmark scale: about 2,000 accounts and 50,000 users. */
+const SIZES: Record<DemoScale, { accounts: number; teamScale: number }> = {
+  demo: { accounts: 40, teamScale: 1 },
+  bench: { accounts: 2_000, teamScale: 1.7 },
+};
 
 /** The whole demo (or benchmark) dataset; the same seed, scale and `now` give the same data. */
 export function generateDemoDataset(options: { seed?: number; now?: Date; scale?: DemoScale } = {}): DemoDataset {
   const { seed = 42, now = new Date(), scale = 'demo' } = options;
-  const base = generateDemoData({ seed, now, accounts: ACCOUNTS_PER_SCALE[scale] });
+  const base = generateDemoData({ seed, now, ...SIZES[scale] });
   const context: DomainContext = { seed, now, scale, ...base, profiles: profileAccounts(base.accounts, base.users, now) };
   return {
     ...base,

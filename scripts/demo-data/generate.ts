@@ -16,10 +16,12 @@ export interface DemoData {
 export interface DemoDataOptions {
   /** Any 32-bit integer; 42 when left out. */
   seed?: number;
-  /** How many accounts, 1 to 300; 40 when left out. */
+  /** How many accounts, 1 to 5,000; 40 when left out. */
   accounts?: number;
   /** The moment every date is relative to; the current time when left out. */
   now?: Date;
+  /** Multiplies team sizes (1 when left out): benchmark datasets have larger customers. */
+  teamScale?: number;
 }
 
 /** The user a demo logs in as, to show the customer portal. */
@@ -35,7 +37,7 @@ const MAX_ACCOUNTS = 5_000;
  * so other domains' generators can build on the same ids and dates.
  */
 export function generateDemoData(options: DemoDataOptions = {}): DemoData {
-  const { seed = 42, accounts: accountCount = 40, now = new Date() } = options;
+  const { seed = 42, accounts: accountCount = 40, now = new Date(), teamScale = 1 } = options;
   if (!Number.isInteger(seed)) throw new RangeError(`seed must be an integer, got ${seed}`);
   if (!Number.isInteger(accountCount) || accountCount < 1 || accountCount > MAX_ACCOUNTS) {
     throw new RangeError(`accounts must be an integer from 1 to ${MAX_ACCOUNTS}, got ${accountCount}`);
@@ -44,7 +46,7 @@ export function generateDemoData(options: DemoDataOptions = {}): DemoData {
 
   const random = createRandom(seed);
   const externalIds = createExternalIdFactory(random);
-  const context: UserContext = { random, externalIds, takenEmails: new Set(), now };
+  const context: UserContext = { random, externalIds, takenEmails: new Set(), now, teamScale };
   const data: DemoData = { accounts: [], users: [] };
   for (const plan of planAccounts(random, accountCount, now)) {
     const users = generateUsers(context, plan);

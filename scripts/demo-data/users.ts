@@ -14,12 +14,14 @@ export interface UserContext {
   externalIds: ExternalIdFactory;
   takenEmails: Set<string>;
   now: Date;
+  /** Multiplies team sizes; 1 for the demo, more for benchmark datasets. */
+  teamScale: number;
 }
 
 export function generateUsers(context: UserContext, plan: AccountPlan): UserDocument[] {
   const { random, now } = context;
   const language = languageOf(plan.company.locale);
-  const personas = planPersonas(random, plan);
+  const personas = planPersonas(random, plan, context.teamScale);
   const earlyMembers = pickEarlyCommunityMembers(random, plan, personas);
   const emailStyle = pickEmailStyle(random, language);
   const takenNames = new Set<string>();
@@ -62,10 +64,10 @@ const TEAM_SIZES: Readonly<Record<Segment, { users: Range; admins: Range; develo
 };
 
 /** Admins first, then the champion and an executive, a few developers, and many end users. */
-function planPersonas(random: Random, plan: AccountPlan): Persona[] {
+function planPersonas(random: Random, plan: AccountPlan, teamScale: number): Persona[] {
   const size = TEAM_SIZES[plan.segment];
   // Prospects are trialling with a handful of people whatever their size.
-  const users = plan.stage === 'PROSPECT' ? random.int(5, 8) : random.int(...size.users);
+  const users = plan.stage === 'PROSPECT' ? random.int(5, 8) : Math.round(random.int(...size.users) * teamScale);
   const admins = random.int(...size.admins);
   const developers = Math.min(random.int(...size.developers), users - admins - 3);
   const endUsers = users - admins - 2 - developers;

@@ -204,3 +204,21 @@ describe.each([1, 2, 3, 42, 1234, 99999])('demo data invariants for seed %i', (s
     expect(user?.lastSeenAt).not.toBeNull();
   });
 });
+
+describe('benchmark-sized demo data', () => {
+  const data = generateDemoData({ seed: 7, accounts: 2_000, teamScale: 1.7, now: new Date('2026-06-01T00:00:00Z') });
+
+  it('names thousands of companies uniquely by numbering names once the word lists run out', () => {
+    expect(data.accounts).toHaveLength(2_000);
+    expect(new Set(data.accounts.map((account) => account.name)).size).toBe(2_000);
+    const domains = data.accounts.flatMap((account) => account.domains);
+    expect(new Set(domains).size).toBe(domains.length);
+    expect(data.accounts.some((account) => /\d/.test(account.name))).toBe(true);
+  });
+
+  it('scales team sizes to about fifty thousand users', () => {
+    expect(data.users.length).toBeGreaterThan(40_000);
+    expect(data.users.length).toBeLessThan(60_000);
+    expect(new Set(data.users.map((user) => user.email)).size).toBe(data.users.length);
+  });
+});
