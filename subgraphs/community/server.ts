@@ -2,19 +2,39 @@ import { join } from 'node:path';
 import type { HubService } from '../kit/apollo-service';
 import { createServiceMetrics } from '../kit/metrics';
 import { subgraphTypeDefs } from '../kit/sdl';
-import { createSubgraphService, type SubgraphDeps } from '../kit/subgraph-service';
+import { createSubgraphService, subgraphDatabase, type SubgraphDeps } from '../kit/subgraph-service';
+import { EventRepository } from './event-repository';
+import { EventsService } from './events';
+import { CommunityWriter } from './posting';
+import { CommunityRepository } from './repository';
+import { communityResolvers, type CommunityContext } from './resolvers';
+import { CommunityService } from './service';
 
 export const COMMUNITY_SUBGRAPH = 'community';
 
-/** Builds the community subgraph (not yet listening). */
+/** Builds the community subgraph (indexes created, not yet listening). */
 export async function createCommunitySubgraph(deps: SubgraphDeps): Promise<HubService> {
-  return createSubgraphService(
+  const metrics = createServiceMetrics(COMMUNITY_SUBGRAPH);
+  const repository = new CommunityRepository(subgraphDatabase(deps, COMMUNITY_SUBGRAPH, metrics));
+  const eventRepository = new EventRepository(repository);
+  await repository.ensureIndexes();
+  const now = () => new Date();
+  return createSubgraphService<CommunityContext>(
     {
       name: COMMUNITY_SUBGRAPH,
       typeDefs: subgraphTypeDefs(join(__dirname, 'schema.graphql')),
-      resolvers: { Query: { communityPlaceholder: () => null } },
-      metrics: createServiceMetrics(COMMUNITY_SUBGRAPH),
-      createContext: (base) => base,
+      resolvers: communityResolvers,
+      metrics,
+      createContext: (base) => {
+        // One set of loaders per request, shared by its services so each record is fetched once.
+        const loaders = repository.createLoaders(now);
+        return {
+          ...base,
+          community: new CommunityService(base.identity, repository, loaders),
+          events: new EventsService(base.identity, repository, eventRepository, loaders, now),
+          writer: new CommunityWriter(base.identity, repository, now),
+        };
+      },
     },
     deps,
   );

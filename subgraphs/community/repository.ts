@@ -1,0 +1,165 @@
+import type { Document, Filter } from 'mongodb';
+import { createByIdLoader, createChildConnectionLoader, createGroupLoader } from '../kit/loaders';
+import type { KeysetSort, PageArgs } from '../kit/pagination';
+import { paginate } from '../kit/pagination';
+import type { HubCollection, HubDatabase } from '../kit/store/types';
+import { createAccountSummaryLoader } from './account-summaries';
+import { createEventLoaders } from './event-repository';
+import type { BadgeKind, EventDocument, ExternalId, MemberDocument, PostDocument, RegistrationDocument, ReplyDocument } from './model';
+import type { PostAudience } from './policy';
+
+export const POST_ORDER: KeysetSort = [
+  ['createdAt', -1],
+  ['_id', -1],
+];
+export const REPLY_ORDER: KeysetSort = [
+  ['createdAt', 1],
+  ['_id', 1],
+];
+
+export interface PostListFilter {
+  types?: readonly string[] | undefined;
+  tags?: readonly string[] | undefined;
+  locale?: string | undefined;
+  authorId?: string | undefined;
+}
+
+export function externalKeysOf(externalIds: readonly ExternalId[]): string[] {
+  return externalIds.map(({ source, id }) => `${source}:${id}`);
+}
+
+/** The posts an audience may see, as a filter that lists and counts apply before anything else. */
+function audienceFilter(audience: PostAudience): Filter<PostDocument> {
+  if (audience.everything) return {};
+  return { $or: [{ visibility: 'PUBLIC' }, { visibility: 'ACCOUNT', accountId: audience.accountId }] };
+}
+
+/** The community subgraph's collections, indexes, list queries and per-request loaders. */
+export class CommunityRepository {
+  readonly members: HubCollection<MemberDocument>;
+  readonly posts: HubCollection<PostDocument>;
+  readonly replies: HubCollection<ReplyDocument>;
+  readonly events: HubCollection<EventDocument>;
+  readonly registrations: HubCollection<RegistrationDocument>;
+
+  constructor(db: HubDatabase) {
+    this.members = db.collection<MemberDocument>('members');
+    this.posts = db.collection<PostDocument>('posts');
+    this.replies = db.collection<ReplyDocument>('replies');
+    this.events = db.collection<EventDocument>('events');
+    this.registrations = db.collection<RegistrationDocument>('registrations');
+  }
+
+  /** Indexes for every query path of this subgraph; created at start-up, idempotent. */
+  async ensureIndexes(): Promise<void> {
+    await Promise.all([
+      this.members.createIndex({ userId: 1 }, { unique: true }),
+      this.members.createIndex({ accountId: 1 }),
+      this.members.createIndex({ externalKeys: 1 }, { unique: true, sparse: true }),
+      this.posts.createIndex({ createdAt: -1, _id: -1 }),
+      this.posts.createIndex({ visibility: 1, createdAt: -1, _id: -1 }),
+      this.posts.createIndex({ accountId: 1, createdAt: -1, _id: -1 }),
+      this.posts.createIndex({ authorId: 1, createdAt: -1, _id: -1 }),
+      this.posts.createIndex({ type: 1, createdAt: -1, _id: -1 }),
+      this.posts.createIndex({ tags: 1, createdAt: -1, _id: -1 }),
+      this.posts.createIndex({ externalKeys: 1 }, { unique: true, sparse: true }),
+      this.replies.createIndex({ postId: 1, createdAt: 1, _id: 1 }),
+      this.replies.createIndex({ accountId: 1, createdAt: -1 }),
+      this.events.createIndex({ startsAt: 1, _id: 1 }),
+      this.events.createIndex({ endsAt: 1, startsAt: 1, _id: 1 }),
+      this.registrations.createIndex({ eventId: 1, userId: 1 }, { unique: true }),
+      this.registrations.createIndex({ eventId: 1, registeredAt: 1, _id: 1 }),
+      this.registrations.createIndex({ userId: 1, eventId: 1 }),
+      this.registrations.createIndex({ accountId: 1, attendedAt: -1 }),
+    ]);
+  }
+
+  /** A page of the posts the audience may see; the audience is part of the filter, so counts match. */
+  listPosts(audience: PostAudience, filter: PostListFilter, page: PageArgs) {
+    const conditions: Array<Filter<PostDocument>> = [audienceFilter(audience)];
+    if (filter.types?.length) conditions.push({ type: { $in: [...filter.types] } } as Filter<PostDocument>);
+    if (filter.tags?.length) conditions.push({ tags: { $all: [...filter.tags] } });
+    if (filter.locale) conditions.push({ locale: filter.locale });
+    if (filter.authorId) conditions.push({ authorId: filter.authorId });
+    const query = conditions.filter((condition) => Object.keys(condition).length > 0);
+    return paginate(this.posts, { filter: query.length ? { $and: query } : {}, sort: POST_ORDER, page });
+  }
+
+  /** Per-request loaders: create them in the request context, never share them between requests. */
+  createLoaders(now: () => Date) {
+    return {
+      memberById: createByIdLoader(this.members),
+      membersByUserId: createGroupLoader(this.members, 'userId'),
+      postById: createByIdLoader(this.posts),
+      replyById: createByIdLoader(this.replies),
+      repliesOfPost: createChildConnectionLoader(this.replies, 'postId', REPLY_ORDER),
+      accountSummary: createAccountSummaryLoader(this, now),
+      ...createEventLoaders(this),
+    };
+  }
+
+  findMemberByUserId(userId: string) {
+    return this.members.findOne({ userId });
+  }
+
+  findPostById(id: string) {
+    return this.posts.findOne({ _id: id });
+  }
+
+  findPostByExternalKeys(keys: readonly string[]) {
+    return keys.length ? this.posts.findOne({ externalKeys: { $in: [...keys] } }) : Promise.resolve(null);
+  }
+
+  findReplyById(id: string) {
+    return this.replies.findOne({ _id: id });
+  }
+
+  insertMember(member: MemberDocument) {
+    return this.members.insertOne(member);
+  }
+
+  insertPost(post: PostDocument) {
+    return this.posts.insertOne(post);
+  }
+
+  insertReply(reply: ReplyDocument) {
+    return this.replies.insertOne(reply);
+  }
+
+  /**
+   * Adds points and badges in one call. Each badge is pushed only if the member does not hold it
+   * yet, so a badge keeps the date it was first earned.
+   */
+  async rewardMember(memberId: string, reward: { points: number; badges: readonly BadgeKind[]; at: Date; makePublic: boolean }): Promise<void> {
+    const set: Document = { updatedAt: reward.at, ...(reward.makePublic ? { hasPublicContent: true } : {}) };
+    await this.members.bulkWrite([
+      { updateOne: { filter: { _id: memberId }, update: { $inc: { points: reward.points }, $set: set } } },
+      ...reward.badges.map((kind) => ({
+        updateOne: {
+          filter: { _id: memberId, 'badges.kind': { $ne: kind } } as Filter<MemberDocument>,
+          update: { $push: { badges: { kind, earnedAt: reward.at } } } as Document,
+        },
+      })),
+    ]);
+  }
+
+  /**
+   * Records the accepted answer only while the question has none: two concurrent accepts cannot
+   * both win. Returns the updated question, or null when the guard did not match.
+   */
+  setAcceptedReply(postId: string, replyId: string, at: Date) {
+    return this.posts.findOneAndUpdate(
+      { _id: postId, type: 'QUESTION', acceptedReplyId: null },
+      { $set: { acceptedReplyId: replyId, updatedAt: at } },
+      { returnDocument: 'after' },
+    );
+  }
+
+  markReplyAccepted(replyId: string, at: Date) {
+    return this.replies.findOneAndUpdate({ _id: replyId }, { $set: { acceptedAt: at, updatedAt: at } }, { returnDocument: 'after' });
+  }
+
+  countPosts() {
+    return this.posts.countDocuments();
+  }
+}
