@@ -2,19 +2,38 @@ import { join } from 'node:path';
 import type { HubService } from '../kit/apollo-service';
 import { createServiceMetrics } from '../kit/metrics';
 import { subgraphTypeDefs } from '../kit/sdl';
-import { createSubgraphService, type SubgraphDeps } from '../kit/subgraph-service';
+import { createSubgraphService, subgraphDatabase, type SubgraphDeps } from '../kit/subgraph-service';
+import { AwardWriter } from './award-writer';
+import { CatalogService } from './catalog-service';
+import { EnrollmentWriter } from './enrollment-writer';
+import { LearnerService } from './learner-service';
+import { LearningRepository } from './repository';
+import { RequestLoaders } from './request-loaders';
+import { learningResolvers, type LearningContext } from './resolvers';
 
 export const LEARNING_SUBGRAPH = 'learning';
 
-/** Builds the learning subgraph (not yet listening). */
+/** Builds the learning subgraph (indexes created, not yet listening). */
 export async function createLearningSubgraph(deps: SubgraphDeps): Promise<HubService> {
-  return createSubgraphService(
+  const metrics = createServiceMetrics(LEARNING_SUBGRAPH);
+  const repository = new LearningRepository(subgraphDatabase(deps, LEARNING_SUBGRAPH, metrics));
+  await repository.ensureIndexes();
+  const awards = new AwardWriter(repository);
+  return createSubgraphService<LearningContext>(
     {
       name: LEARNING_SUBGRAPH,
       typeDefs: subgraphTypeDefs(join(__dirname, 'schema.graphql')),
-      resolvers: { Query: { learningPlaceholder: () => null } },
-      metrics: createServiceMetrics(LEARNING_SUBGRAPH),
-      createContext: (base) => base,
+      resolvers: learningResolvers,
+      metrics,
+      createContext: (base) => {
+        const loaders = new RequestLoaders(repository, new Date());
+        return {
+          ...base,
+          catalog: new CatalogService(base.identity, repository, loaders),
+          learners: new LearnerService(base.identity, loaders),
+          writer: new EnrollmentWriter(base.identity, repository, awards),
+        };
+      },
     },
     deps,
   );
