@@ -1,0 +1,90 @@
+import { z } from 'zod';
+import { ARTICLE_VISIBILITIES, COMMENT_AUTHOR_ROLES, SATISFACTION_RATINGS, TICKET_PRIORITIES, TICKET_STATUSES } from './model';
+
+/** The most comments one ticket may hold: keeps a ticket document far below MongoDB's 16 MB. */
+export const MAX_COMMENTS_PER_TICKET = 500;
+
+const id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1–64 letters, digits, _ or -');
+const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+const locale = z.string().regex(/^[a-z]{2,3}(-[A-Z][a-z]{3})?(-[A-Z]{2}|-\d{3})?$/, 'must be a BCP 47 locale such as ja-JP');
+const date = z.date('must be a date-time');
+// Help desks allow tags in any script (タグ too) but no spaces; they are compared lower-cased.
+const label = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[\p{L}\p{N}_:.-]{1,50}$/u, 'must be 1–50 letters, digits, _, :, . or - without spaces');
+const section = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be lower-case letters, digits and single dashes').max(60, 'must be at most 60 characters');
+const webUrl = z.url({ protocol: /^https?$/, error: 'must be an http or https URL' }).max(2000, 'must be at most 2000 characters');
+
+export const externalIdInput = z.strictObject({
+  source: z.string().regex(/^[a-z0-9_-]{1,40}$/, 'must be 1–40 lower-case letters, digits, _ or -'),
+  id: text(200),
+});
+
+export const ticketCommentInput = z.strictObject({
+  id: id.optional(),
+  authorName: text(200),
+  authorRole: z.enum(COMMENT_AUTHOR_ROLES),
+  body: text(20_000),
+  isPublic: z.boolean('must be true or false').optional(),
+  createdAt: date.optional(),
+});
+export type TicketCommentInput = z.output<typeof ticketCommentInput>;
+
+export const upsertTicketInput = z.strictObject({
+  id: id.optional(),
+  externalIds: z.array(externalIdInput).max(20).optional(),
+  subject: text(300).optional(),
+  description: text(20_000).optional(),
+  status: z.enum(TICKET_STATUSES).optional(),
+  priority: z.enum(TICKET_PRIORITIES).optional(),
+  requesterId: id.optional(),
+  accountId: id.optional(),
+  tags: z.array(label).max(50).optional(),
+  satisfaction: z
+    .strictObject({ rating: z.enum(SATISFACTION_RATINGS), comment: text(2_000).nullable().optional() })
+    .nullable()
+    .optional(),
+  comments: z.array(ticketCommentInput).max(100).optional(),
+  createdAt: date.optional(),
+  updatedAt: date.optional(),
+  firstResponseAt: date.optional(),
+  solvedAt: date.optional(),
+});
+export type UpsertTicketInput = z.output<typeof upsertTicketInput>;
+
+export const upsertArticleInput = z.strictObject({
+  id: id.optional(),
+  externalIds: z.array(externalIdInput).max(20).optional(),
+  title: text(300).optional(),
+  body: text(100_000).optional(),
+  locale: locale.optional(),
+  section: section.optional(),
+  labels: z.array(label).max(30).optional(),
+  url: webUrl.optional(),
+  visibility: z.enum(ARTICLE_VISIBILITIES).optional(),
+  createdAt: date.optional(),
+  updatedAt: date.optional(),
+});
+export type UpsertArticleInput = z.output<typeof upsertArticleInput>;
+
+export const recordArticleViewArguments = z.strictObject({ articleId: id });
+
+// Filters take null like an omitted condition: clients often pass unset variables as null.
+export const ticketFilterInput = z.strictObject({
+  status: z.enum(TICKET_STATUSES).nullish(),
+  priority: z.enum(TICKET_PRIORITIES).nullish(),
+  accountId: id.nullish(),
+  requesterId: id.nullish(),
+});
+export type TicketFilterInput = z.output<typeof ticketFilterInput>;
+
+export const articleFilterInput = z.strictObject({
+  locale: locale.nullish(),
+  section: section.nullish(),
+  labels: z.array(label).max(10).nullish(),
+});
+export type ArticleFilterInput = z.output<typeof articleFilterInput>;
+
+export const userTicketsArguments = z.strictObject({ status: z.enum(TICKET_STATUSES).nullish() });
