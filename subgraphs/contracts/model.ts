@@ -1,0 +1,90 @@
+/** The documents the contracts subgraph stores. Field names are the stored shape, not the API. */
+
+/** Where an imported record came from: `{ source: 'salesforce', id: '800…' }`. */
+export interface ExternalId {
+  source: string;
+  id: string;
+}
+
+export const CONTRACT_STATUSES = ['ACTIVE', 'PENDING', 'CANCELLED', 'EXPIRED'] as const;
+export type ContractStatus = (typeof CONTRACT_STATUSES)[number];
+
+export const BILLING_INTERVALS = ['MONTH', 'YEAR'] as const;
+export type BillingInterval = (typeof BILLING_INTERVALS)[number];
+
+export const OPPORTUNITY_TYPES = ['RENEWAL', 'EXPANSION', 'UPSELL', 'CROSS_SELL'] as const;
+export type OpportunityType = (typeof OPPORTUNITY_TYPES)[number];
+
+export const OPPORTUNITY_STAGES = ['PROSPECTING', 'PROPOSAL', 'NEGOTIATION', 'WON', 'LOST'] as const;
+export type OpportunityStage = (typeof OPPORTUNITY_STAGES)[number];
+
+/** One priced product on a contract; the price is in the contract's currency. */
+export interface ContractLineItem {
+  product: string;
+  seats: number;
+  /** Price of one seat for one billing interval, in the currency's minor unit (cents, yen). */
+  unitPriceMinor: number;
+  billingInterval: BillingInterval;
+}
+
+/**
+ * One term of an account's subscription. A renewal is a new document (a new term), so an
+ * account's documents are its contract history.
+ */
+export interface ContractDocument {
+  _id: string;
+  accountId: string;
+  status: ContractStatus;
+  startDate: Date;
+  /** End of this term: the contract renews (or ends) here. */
+  renewalDate: Date;
+  autoRenew: boolean;
+  /** The customer has cancelled: the contract runs to `renewalDate` and does not renew. */
+  cancelAtPeriodEnd: boolean;
+  /** When a CANCELLED contract stopped counting towards ARR; null for every other status. */
+  cancelledAt: Date | null;
+  /** ISO 4217 code, e.g. `USD`, `JPY`. */
+  currency: string;
+  lineItems: ContractLineItem[];
+  externalIds: ExternalId[];
+  /** `source:id` strings derived from `externalIds`, present only when non-empty (sparse unique index). */
+  externalKeys?: string[];
+  syncedAt: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** The CSM or account executive working an opportunity. */
+export interface OpportunityOwner {
+  id: string;
+  name: string;
+  email: string;
+}
+
+/** A chance to sell more to (or keep) an account. Staff-only data: never shown to customers. */
+export interface OpportunityDocument {
+  _id: string;
+  accountId: string;
+  /**
+   * `accountId|stage`, derived on every write: lets one batched loader page an account's
+   * opportunities of one stage exactly like all of them.
+   */
+  accountStage: string;
+  name: string;
+  type: OpportunityType;
+  stage: OpportunityStage;
+  amountMinor: number;
+  currency: string;
+  closeDate: Date;
+  owner: OpportunityOwner | null;
+  externalIds: ExternalId[];
+  externalKeys?: string[];
+  syncedAt: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** The derived `accountStage` key of an opportunity. */
+export function accountStageKey(accountId: string, stage: OpportunityStage): string {
+  return `${accountId}|${stage}`;
+}
