@@ -23,6 +23,18 @@ function isNetworkFailure(error: unknown): boolean {
   return errorName(error) === 'TypeError' && (error as Error).message === 'fetch failed';
 }
 
+type FetcherResponse = Parameters<RemoteGraphQLDataSource['errorFromResponse']>[0];
+
+/** `Variable "$input" got invalid value "x" at "input.customerSince"; …` → `input.customerSince`. */
+function fieldOfCoercionError(message: string): string {
+  return /at "([^"]+)"/.exec(message)?.[1] ?? /^Variable "\$([^"]+)"/.exec(message)?.[1] ?? 'query';
+}
+
+function firstErrorMessage(body: unknown): string | undefined {
+  const message = (body as { errors?: Array<{ message?: unknown }> } | null)?.errors?.[0]?.message;
+  return typeof message === 'string' ? message : undefined;
+}
+
 /**
  * Sends query-plan fetches to one subgraph: forwards the caller's token (the subgraph verifies
  * it again) and request id, and turns timeouts and refused connections into coded errors.
@@ -40,6 +52,19 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     if (!request.http || !('authorization' in context)) return;
     request.http.headers.set('authorization', context.authorization);
     request.http.headers.set('x-request-id', context.requestId);
+  }
+
+  /**
+   * A subgraph answers 400 when its own scalars (DateTime …) reject a variable or literal the
+   * gateway passed through: that is the caller's mistake and says which field. Anything else is
+   * reported by subgraph name only; its response could name internal hosts or data.
+   */
+  override async errorFromResponse(response: FetcherResponse) {
+    const body: unknown = await this.parseBody(response).catch(() => null);
+    const message = firstErrorMessage(body);
+    if (response.status === 401) return errors.unauthenticated(message);
+    if (response.status === 400 && message) return errors.badUserInput([{ field: fieldOfCoercionError(message), message }]);
+    return errors.subgraphFailed(this.subgraphName);
   }
 
   override didEncounterError(error: Error): never {

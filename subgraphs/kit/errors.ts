@@ -50,6 +50,8 @@ export const errors = {
   subgraphUnavailable: (subgraph: string) =>
     hubError('SUBGRAPH_UNAVAILABLE', `The ${subgraph} service could not be reached`, { subgraph }),
   internal: () => hubError('INTERNAL_SERVER_ERROR', 'Internal server error'),
+  subgraphFailed: (subgraph: string) =>
+    hubError('INTERNAL_SERVER_ERROR', `The ${subgraph} service failed to answer`, { subgraph }),
 };
 
 export function errorCodeOf(error: unknown): string | undefined {
