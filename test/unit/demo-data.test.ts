@@ -1,3 +1,4 @@
+import { profileAccounts } from '../../scripts/demo-data/context';
 import type { AccountDocument, UserDocument } from '../../subgraphs/accounts/model';
 import { createRandom } from '../../scripts/demo-data/random';
 import {
@@ -220,5 +221,20 @@ describe('benchmark-sized demo data', () => {
     expect(data.users.length).toBeGreaterThan(40_000);
     expect(data.users.length).toBeLessThan(60_000);
     expect(new Set(data.users.map((user) => user.email)).size).toBe(data.users.length);
+  });
+});
+
+describe('account profiles for the domain generators', () => {
+  it.each([1, 42, 1234])('marks the least active customers at risk, at least three, never prospects (seed %i)', (seed) => {
+    const now = new Date('2026-06-01T00:00:00Z');
+    const data = generateDemoData({ seed, now });
+    const profiles = profileAccounts(data.accounts, data.users, now);
+    const atRisk = profiles.filter((profile) => profile.isAtRisk);
+    expect(atRisk.length).toBeGreaterThanOrEqual(3);
+    expect(atRisk.every((profile) => profile.account.customerSince !== null)).toBe(true);
+    const share = (profile: (typeof profiles)[number]) => profile.activeUsers.length / profile.users.length;
+    const healthiestAtRisk = Math.max(...atRisk.map(share));
+    const healthy = profiles.filter((profile) => !profile.isAtRisk && profile.account.customerSince !== null);
+    expect(healthy.every((profile) => share(profile) >= healthiestAtRisk)).toBe(true);
   });
 });
