@@ -1,6 +1,5 @@
 import { contractArrMinor, lineItemArrMinor } from '../../subgraphs/contracts/contract-terms';
 import {
-  accountStageKey,
   type ContractDocument,
   type OpportunityDocument,
   type OpportunityStage,
@@ -115,7 +114,6 @@ function opportunitiesOf(random: Random, history: ContractHistory, salesforceIds
     return {
       _id: `opp_${number}_${String(index + 1).padStart(2, '0')}`,
       accountId: account._id,
-      accountStage: accountStageKey(account._id, stage),
       ...deal,
       stage,
       currency: history.plan.currency,

@@ -65,11 +65,6 @@ export interface OpportunityOwner {
 export interface OpportunityDocument {
   _id: string;
   accountId: string;
-  /**
-   * `accountId|stage`, derived on every write: lets one batched loader page an account's
-   * opportunities of one stage exactly like all of them.
-   */
-  accountStage: string;
   name: string;
   type: OpportunityType;
   stage: OpportunityStage;
@@ -84,7 +79,3 @@ export interface OpportunityDocument {
   updatedAt: Date;
 }
 
-/** The derived `accountStage` key of an opportunity. */
-export function accountStageKey(accountId: string, stage: OpportunityStage): string {
-  return `${accountId}|${stage}`;
-}

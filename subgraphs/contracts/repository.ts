@@ -49,7 +49,7 @@ export class ContractsRepository {
       this.contracts.createIndex({ startDate: 1 }),
       this.contracts.createIndex({ externalKeys: 1 }, { unique: true, sparse: true }),
       this.opportunities.createIndex({ accountId: 1, closeDate: 1, _id: 1 }),
-      this.opportunities.createIndex({ accountStage: 1, closeDate: 1, _id: 1 }),
+      this.opportunities.createIndex({ accountId: 1, stage: 1, closeDate: 1, _id: 1 }),
       this.opportunities.createIndex({ externalKeys: 1 }, { unique: true, sparse: true }),
     ]);
   }
@@ -65,7 +65,6 @@ export class ContractsRepository {
       contractsInForce: this.createContractsInForceLoader(now),
       contractsOfAccount: createChildConnectionLoader(this.contracts, 'accountId', CONTRACT_HISTORY_ORDER),
       opportunitiesOfAccount: createChildConnectionLoader(this.opportunities, 'accountId', OPPORTUNITY_ORDER),
-      opportunitiesOfAccountStage: createChildConnectionLoader(this.opportunities, 'accountStage', OPPORTUNITY_ORDER),
     };
   }
 

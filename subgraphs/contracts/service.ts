@@ -3,7 +3,7 @@ import type { PageArgs } from '../kit/pagination';
 import { parseInput } from '../kit/validation';
 import { summarizeAccountContracts, type AccountContractSummary } from './contract-terms';
 import { renewalsArguments, revenuePeriodArguments } from './inputs';
-import { accountStageKey, type ContractDocument, type OpportunityDocument, type OpportunityStage } from './model';
+import { type ContractDocument, type OpportunityDocument, type OpportunityStage } from './model';
 import { contractsPolicy } from './policy';
 import type { ContractsRepository } from './repository';
 import { computeRevenueMetrics, type RevenueMetrics } from './revenue-metrics';
@@ -65,8 +65,7 @@ export class ContractsService {
 
   opportunitiesOfAccount(accountId: string, stage: OpportunityStage | null | undefined, page: PageArgs) {
     contractsPolicy.assertCanReadOpportunities(this.identity);
-    if (stage) return this.loaders.opportunitiesOfAccountStage.load(accountStageKey(accountId, stage), page);
-    return this.loaders.opportunitiesOfAccount.load(accountId, page);
+    return this.loaders.opportunitiesOfAccount.load(accountId, page, stage ? { stage } : {});
   }
 
   /** Current contracts ending within `withinDays` days from now, soonest first. */

@@ -2,7 +2,7 @@ import type { Identity } from '../kit/auth';
 import { errors } from '../kit/errors';
 import { parseInput } from '../kit/validation';
 import { upsertContractInput, upsertOpportunityInput, type UpsertContractInput, type UpsertOpportunityInput } from './inputs';
-import { accountStageKey, type ContractDocument, type ContractStatus, type OpportunityDocument } from './model';
+import { type ContractDocument, type ContractStatus, type OpportunityDocument } from './model';
 import { contractsPolicy } from './policy';
 import { externalKeysOf, type ContractsRepository } from './repository';
 import { mapDuplicate, mergeUpdate, newId, requiredToCreate, resolveExisting } from './upsert-rules';
@@ -98,8 +98,7 @@ export class ContractsWriter {
     const { externalIds = [], id, ...fields } = input;
     const what = `external id ${keys.join(', ')}`;
     if (existing) {
-      const accountStage = accountStageKey(input.accountId ?? existing.accountId, input.stage ?? existing.stage);
-      const update = mergeUpdate<OpportunityDocument>({ ...fields, accountStage }, externalIds, this.stamps(now));
+      const update = mergeUpdate<OpportunityDocument>(fields, externalIds, this.stamps(now));
       const updated = await mapDuplicate(what, () => this.repository.updateOpportunity(existing._id, update));
       if (!updated) throw errors.notFound('Opportunity', existing._id);
       return updated;
@@ -116,7 +115,6 @@ export class ContractsWriter {
     const opportunity: OpportunityDocument = {
       _id: id ?? newId('opp'),
       ...required,
-      accountStage: accountStageKey(required.accountId, stage),
       stage,
       owner: input.owner ?? null,
       externalIds,

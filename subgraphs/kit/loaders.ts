@@ -38,57 +38,89 @@ export function createGroupLoader<T extends Document>(
 }
 
 export interface ChildConnectionLoader<T> {
-  /** The page of `parentId`'s children; first pages of many parents share one query. */
-  load(parentId: string, page: PageArgs): Promise<Connection<T>>;
+  /**
+   * The page of `parentId`'s children that also match `scope` (the caller's rights, a status
+   * argument): first pages of many parents under the same scope share one query, their counts
+   * another. The scope is applied before paging and counting, so `totalCount` never counts what
+   * the caller may not see.
+   */
+  load(parentId: string, page: PageArgs, scope?: Filter<T>): Promise<Connection<T>>;
+}
+
+interface ChildPageKey {
+  parentId: string;
+  scope: Document;
+  limit: number;
+}
+
+/** Scopes are plain data (strings, numbers, operator objects), so their JSON is a faithful key. */
+function scopeKey(scope: Document): string {
+  return JSON.stringify(scope);
+}
+
+/** The keys of one batch grouped by what one query can answer. */
+function groupKeys(keys: readonly ChildPageKey[], groupOf: (key: ChildPageKey) => string): Map<string, ChildPageKey[]> {
+  const groups = new Map<string, ChildPageKey[]>();
+  for (const key of keys) groups.set(groupOf(key), [...(groups.get(groupOf(key)) ?? []), key]);
+  return groups;
 }
 
 /**
  * Connections of children per parent (an account's users, a user's tickets) without N+1: the
- * first pages requested in one tick come from one `$topN` aggregation over all parents, and
- * their counts from one `$group`. A page after a cursor is rare (one parent at a time) and
- * takes the plain keyset query.
+ * first pages requested in one tick come from one `$topN` aggregation per scope and page size,
+ * their counts from one `$group` per scope. A page after a cursor is rare (one parent at a time)
+ * and takes the plain keyset query.
  */
 export function createChildConnectionLoader<T extends Document>(
   collection: HubCollection<T>,
   parentField: string,
   sort: KeysetSort,
 ): ChildConnectionLoader<T> {
-  const counts = new DataLoader<string, number>(async (parentIds) => {
-    const rows = await collection
-      .aggregate<{ _id: string; count: number }>([
-        { $match: { [parentField]: { $in: [...parentIds] } } },
-        { $group: { _id: `$${parentField}`, count: { $sum: 1 } } },
-      ])
-      .toArray();
-    const byParent = new Map(rows.map((row) => [row._id, row.count]));
-    return parentIds.map((parentId) => byParent.get(parentId) ?? 0);
-  });
-  // Keyed by page size and parent, so parents asking for different sizes still batch per size.
-  const firstPages = new DataLoader<readonly [limit: number, parentId: string], T[], string>(
+  const matchOf = (scope: Document, parentIds: string[]): Document => ({ ...scope, [parentField]: { $in: parentIds } });
+
+  const counts = new DataLoader<ChildPageKey, number, string>(
     async (keys) => {
-      const parentsByLimit = new Map<number, string[]>();
-      for (const [limit, parentId] of keys) parentsByLimit.set(limit, [...(parentsByLimit.get(limit) ?? []), parentId]);
-      const pages = new Map<string, T[]>();
-      for (const [limit, parentIds] of parentsByLimit) {
-        const groups = await collection
+      const found = new Map<string, number>();
+      for (const [group, members] of groupKeys(keys, (key) => scopeKey(key.scope))) {
+        const rows = await collection
+          .aggregate<{ _id: string; count: number }>([
+            { $match: matchOf(members[0]!.scope, members.map((key) => key.parentId)) },
+            { $group: { _id: `$${parentField}`, count: { $sum: 1 } } },
+          ])
+          .toArray();
+        for (const row of rows) found.set(`${group}|${row._id}`, row.count);
+      }
+      return keys.map((key) => found.get(`${scopeKey(key.scope)}|${key.parentId}`) ?? 0);
+    },
+    { cacheKeyFn: (key) => `${scopeKey(key.scope)}|${key.parentId}` },
+  );
+
+  const firstPages = new DataLoader<ChildPageKey, T[], string>(
+    async (keys) => {
+      const found = new Map<string, T[]>();
+      for (const [group, members] of groupKeys(keys, (key) => `${key.limit}|${scopeKey(key.scope)}`)) {
+        const { scope, limit } = members[0]!;
+        const rows = await collection
           .aggregate<{ _id: string; documents: T[] }>([
-            { $match: { [parentField]: { $in: parentIds } } },
+            { $match: matchOf(scope, members.map((key) => key.parentId)) },
             { $group: { _id: `$${parentField}`, documents: { $topN: { n: limit + 1, sortBy: sortDocument(sort), output: '$$ROOT' } } } },
           ])
           .toArray();
-        for (const group of groups) pages.set(`${limit}:${group._id}`, group.documents);
+        for (const row of rows) found.set(`${group}|${row._id}`, row.documents);
       }
-      return keys.map(([limit, parentId]) => pages.get(`${limit}:${parentId}`) ?? []);
+      return keys.map((key) => found.get(`${key.limit}|${scopeKey(key.scope)}|${key.parentId}`) ?? []);
     },
-    { cacheKeyFn: ([limit, parentId]) => `${limit}:${parentId}` },
+    { cacheKeyFn: (key) => `${key.limit}|${scopeKey(key.scope)}|${key.parentId}` },
   );
+
   return {
-    async load(parentId, page) {
-      const totalCount = () => counts.load(parentId);
-      const filter = { [parentField]: parentId } as Filter<T>;
-      if (page.after) return paginate(collection, { filter, sort, page, totalCount });
+    async load(parentId, page, scope = {}) {
+      const totalCount = () => counts.load({ parentId, scope, limit: 0 });
+      if (page.after) {
+        return paginate(collection, { filter: { ...scope, [parentField]: parentId } as Filter<T>, sort, page, totalCount });
+      }
       const limit = pageSize(page.first);
-      const documents = limit === 0 ? [] : await firstPages.load([limit, parentId]);
+      const documents = limit === 0 ? [] : await firstPages.load({ parentId, scope, limit });
       return toConnection(documents, limit, sort, totalCount);
     },
   };

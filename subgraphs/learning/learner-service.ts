@@ -74,12 +74,12 @@ export class LearnerService {
   enrollments(view: UserLearningView, status: EnrollmentStatus | undefined, page: PageArgs): Promise<Connection<EnrollmentDocument>> {
     // Enrolling always stores the learner first: without one there is nothing to list.
     if (!view.learner) return Promise.resolve(emptyConnection(page));
-    return this.loaders.enrollmentsOfUser.load(view.userId, status ? { status } : {}, page);
+    return this.loaders.enrollmentsOfUser.load(view.userId, page, status ? { status } : {});
   }
 
   async completedCourses(view: UserLearningView, page: PageArgs): Promise<Connection<CourseDocument>> {
     if (!view.learner) return emptyConnection(page);
-    const completions = await this.loaders.completionsOfUser.load(view.userId, { status: 'COMPLETED' }, page);
+    const completions = await this.loaders.completionsOfUser.load(view.userId, page, { status: 'COMPLETED' });
     const courses = await this.loaders.courseById.loadMany(completions.edges.map((edge) => edge.node.courseId));
     const edges = completions.edges.flatMap((edge, index) => {
       const course = courses[index];

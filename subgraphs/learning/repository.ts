@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { Document, Filter, OptionalUnlessRequiredId, UpdateFilter } from 'mongodb';
-import { createByIdLoader } from '../kit/loaders';
+import { createByIdLoader, createChildConnectionLoader } from '../kit/loaders';
 import type { KeysetSort, PageArgs } from '../kit/pagination';
 import { paginate } from '../kit/pagination';
 import type { HubCollection, HubDatabase } from '../kit/store/types';
@@ -13,7 +13,6 @@ import type {
   LearningPathDocument,
   QuestDocument,
 } from './model';
-import { createScopedChildConnectionLoader } from './scoped-connection-loader';
 import {
   certifiedUserCountsOfAccounts,
   completedCourseIdsOfUsers,
@@ -99,8 +98,8 @@ export class LearningRepository {
       badgeById: createByIdLoader(this.badges),
       enrollmentById: createByIdLoader(this.enrollments),
       learnerById: createByIdLoader(this.learners),
-      enrollmentsOfUser: createScopedChildConnectionLoader(this.enrollments, 'userId', ENROLLMENT_ORDER),
-      completionsOfUser: createScopedChildConnectionLoader(this.enrollments, 'userId', COMPLETION_ORDER),
+      enrollmentsOfUser: createChildConnectionLoader(this.enrollments, 'userId', ENROLLMENT_ORDER),
+      completionsOfUser: createChildConnectionLoader(this.enrollments, 'userId', COMPLETION_ORDER),
       completedCourseIdsOfUser: new DataLoader<string, string[]>((userIds) => completedCourseIdsOfUsers(this.enrollments, userIds)),
       enrollmentSummaryOfAccount: new DataLoader<string, AccountEnrollmentSummary>((accountIds) =>
         enrollmentSummariesOfAccounts(this.enrollments, accountIds, now),

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { AnyBulkWriteOperation, Document, Filter, UpdateFilter } from 'mongodb';
-import { createByIdLoader } from '../kit/loaders';
+import { createByIdLoader, createChildConnectionLoader } from '../kit/loaders';
 import type { KeysetSort, PageArgs } from '../kit/pagination';
 import { paginate } from '../kit/pagination';
 import { isDuplicateKeyError, type HubCollection, type HubDatabase } from '../kit/store/types';
@@ -13,7 +13,6 @@ import {
   type TicketPriority,
   type TicketStatus,
 } from './model';
-import { createScopedChildConnectionLoader } from './scoped-child-connections';
 import { loadAccountSignals, type AccountSignals } from './signals-repository';
 import { startOfUtcDay, utcDay } from './utc-days';
 
@@ -106,7 +105,7 @@ export class SupportRepository {
     return {
       ticketById: createByIdLoader(this.tickets),
       articleById: createByIdLoader(this.articles),
-      ticketsOfRequester: createScopedChildConnectionLoader(this.tickets, 'requesterId', TICKET_ORDER),
+      ticketsOfRequester: createChildConnectionLoader(this.tickets, 'requesterId', TICKET_ORDER),
       requesterAccountIds: new DataLoader<string, string[]>((userIds) => this.requesterAccountIds(userIds)),
       accountSignals: new DataLoader<string, AccountSignals>((accountIds) => loadAccountSignals(this.tickets, this.articleViews, accountIds, now)),
     };

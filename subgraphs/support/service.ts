@@ -52,7 +52,7 @@ export class SupportService {
     // Only customers need to know the user's account; staff skip the lookup.
     const accountIds = supportPolicy.canReadEverything(this.identity) ? [] : await this.loaders.requesterAccountIds.load(userId);
     const scope = supportPolicy.userTicketScope(this.identity, userId, accountIds);
-    return this.loaders.ticketsOfRequester.load(userId, { ...scope, ...(status ? { status } : {}) }, page);
+    return this.loaders.ticketsOfRequester.load(userId, page, { ...scope, ...(status ? { status } : {}) });
   }
 
   /** The comments of a ticket the caller already read; internal notes only for staff and integrations. */

@@ -1,5 +1,4 @@
 import type { ContractDocument, ContractLineItem, OpportunityDocument } from '../../subgraphs/contracts/model';
-import { accountStageKey } from '../../subgraphs/contracts/model';
 import { ContractsRepository } from '../../subgraphs/contracts/repository';
 import { CONTRACTS_SUBGRAPH } from '../../subgraphs/contracts/server';
 import { subgraphDatabase } from '../../subgraphs/kit/subgraph-service';
@@ -57,7 +56,6 @@ export function buildOpportunity(accountId: string, overrides: Partial<Opportuni
   return {
     _id: `opp_t${n}`,
     accountId,
-    accountStage: accountStageKey(overrides.accountId ?? accountId, stage),
     name: `Opportunity ${String(n).padStart(4, '0')}`,
     type: 'EXPANSION',
     stage,
