@@ -88,3 +88,4 @@ export const articleFilterInput = z.strictObject({
 export type ArticleFilterInput = z.output<typeof articleFilterInput>;
 
 export const userTicketsArguments = z.strictObject({ status: z.enum(TICKET_STATUSES).nullish() });
+export const accountTicketsArguments = z.strictObject({ status: z.enum(TICKET_STATUSES).nullish(), open: z.boolean().nullish() });

@@ -106,6 +106,7 @@ export class SupportRepository {
       ticketById: createByIdLoader(this.tickets),
       articleById: createByIdLoader(this.articles),
       ticketsOfRequester: createChildConnectionLoader(this.tickets, 'requesterId', TICKET_ORDER),
+      ticketsOfAccount: createChildConnectionLoader(this.tickets, 'accountId', TICKET_ORDER),
       requesterAccountIds: new DataLoader<string, string[]>((userIds) => this.requesterAccountIds(userIds)),
       accountSignals: new DataLoader<string, AccountSignals>((accountIds) => loadAccountSignals(this.tickets, this.articleViews, accountIds, now)),
     };

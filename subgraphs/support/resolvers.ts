@@ -2,7 +2,7 @@ import { DateTimeScalar } from '../kit/scalars';
 import type { RequestBase, ResolverMap } from '../kit/subgraph-service';
 import { parseInput } from '../kit/validation';
 import type { ArticleWriter } from './article-writes';
-import { articleFilterInput, ticketFilterInput, userTicketsArguments } from './inputs';
+import { accountTicketsArguments, articleFilterInput, ticketFilterInput, userTicketsArguments } from './inputs';
 import type { ArticleDocument, ExternalId, TicketDocument } from './model';
 import type { EntityReference, SupportService } from './service';
 import type { TicketWriter } from './ticket-upserts';
@@ -78,6 +78,10 @@ export const supportResolvers: ResolverMap<SupportContext> = {
   Account: {
     __resolveReference: (reference: EntityReference, { support }: SupportContext) => support.account(reference),
     support: (account: EntityReference, _args, { support }) => support.accountSupport(account.id),
+    tickets: (account: EntityReference, args: PageArguments & { status?: unknown; open?: unknown }, { support }) => {
+      const filter = parseInput(accountTicketsArguments, { status: args.status, open: args.open }, undefined);
+      return support.ticketsOfAccount(account.id, filter, args);
+    },
   },
   User: {
     __resolveReference: (reference: EntityReference) => ({ id: reference.id }),

@@ -2,7 +2,7 @@ import type { Identity } from '../kit/auth';
 import type { PageArgs } from '../kit/pagination';
 import { accountSupportFrom, type AccountSupport } from './account-support';
 import type { ArticleFilterInput, TicketFilterInput } from './inputs';
-import type { ArticleDocument, TicketDocument, TicketStatus } from './model';
+import { OPEN_TICKET_STATUSES, type ArticleDocument, type TicketDocument, type TicketStatus } from './model';
 import { supportPolicy } from './policy';
 import type { SupportRepository } from './repository';
 import { pageComments } from './ticket-comments';
@@ -53,6 +53,14 @@ export class SupportService {
     const accountIds = supportPolicy.canReadEverything(this.identity) ? [] : await this.loaders.requesterAccountIds.load(userId);
     const scope = supportPolicy.userTicketScope(this.identity, userId, accountIds);
     return this.loaders.ticketsOfRequester.load(userId, page, { ...scope, ...(status ? { status } : {}) });
+  }
+
+  /** `Account.tickets`: an account's tickets, for callers who may read that account. */
+  ticketsOfAccount(accountId: string, filter: { status?: TicketStatus | null; open?: boolean | null }, page: PageArgs) {
+    supportPolicy.assertCanReadAccount(this.identity, accountId);
+    const statuses = filter.open ? OPEN_TICKET_STATUSES.filter((status) => !filter.status || status === filter.status) : null;
+    const scope = statuses ? { status: { $in: statuses } } : filter.status ? { status: filter.status } : {};
+    return this.loaders.ticketsOfAccount.load(accountId, page, scope);
   }
 
   /** The comments of a ticket the caller already read; internal notes only for staff and integrations. */
