@@ -36,8 +36,4 @@ export function createExternalIdFactory(random: Random): ExternalIdFactory {
   };
 }
 
-/** The stored pair: `externalKeys` exists only when there is something to index (see the model). */
-export function withExternalKeys(externalIds: ExternalId[]): { externalIds: ExternalId[]; externalKeys?: string[] } {
-  if (externalIds.length === 0) return { externalIds };
-  return { externalIds, externalKeys: externalIds.map(({ source, id }) => `${source}:${id}`) };
-}
+export { withExternalKeys } from '../../subgraphs/kit/records';

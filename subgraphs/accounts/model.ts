@@ -1,3 +1,6 @@
+import type { ExternalId } from '../kit/records';
+export type { ExternalId } from '../kit/records';
+
 /** The documents the accounts subgraph stores. Field names are the stored shape, not the API. */
 
 export const SEGMENTS = ['ENTERPRISE', 'MID_MARKET', 'SMB'] as const;
@@ -5,12 +8,6 @@ export type Segment = (typeof SEGMENTS)[number];
 
 export const PERSONAS = ['ADMIN', 'CHAMPION', 'EXECUTIVE', 'DEVELOPER', 'END_USER'] as const;
 export type Persona = (typeof PERSONAS)[number];
-
-/** Where an imported record came from: `{ source: 'zendesk', id: '123' }`. */
-export interface ExternalId {
-  source: string;
-  id: string;
-}
 
 /** The customer-success manager who owns an account (staff, not a customer contact). */
 export interface AccountOwner {

@@ -3,7 +3,7 @@ import { createByIdLoader, createChildConnectionLoader } from '../kit/loaders';
 import type { KeysetSort, PageArgs } from '../kit/pagination';
 import { paginate } from '../kit/pagination';
 import type { HubCollection, HubDatabase } from '../kit/store/types';
-import type { AccountDocument, ExternalId, UserDocument } from './model';
+import type { AccountDocument, UserDocument } from './model';
 
 export const ACCOUNT_ORDER: KeysetSort = [
   ['name', 1],
@@ -18,10 +18,6 @@ export interface AccountListFilter {
   segment?: string;
   ownerId?: string;
   nameContains?: string;
-}
-
-export function externalKeysOf(externalIds: readonly ExternalId[]): string[] {
-  return externalIds.map(({ source, id }) => `${source}:${id}`);
 }
 
 function escapeRegExp(text: string): string {

@@ -1,78 +1,11 @@
-import { randomUUID } from 'node:crypto';
-import type { Document, UpdateFilter } from 'mongodb';
 import type { Identity } from '../kit/auth';
 import { errors } from '../kit/errors';
-import { isDuplicateKeyError } from '../kit/store/types';
+import { externalKeysOf, mapDuplicate, mergeUpdate, newId, requiredToCreate, resolveExisting } from '../kit/records';
 import { parseInput } from '../kit/validation';
 import { upsertAccountInput, upsertUserInput, type UpsertAccountInput, type UpsertUserInput } from './inputs';
-import type { AccountDocument, ExternalId, UserDocument } from './model';
+import type { AccountDocument, UserDocument } from './model';
 import { accountsPolicy } from './policy';
-import { externalKeysOf, type AccountsRepository } from './repository';
-
-function newId(prefix: string): string {
-  return `${prefix}_${randomUUID().replaceAll('-', '').slice(0, 16)}`;
-}
-
-/**
- * The one record the input refers to. Records matched by different keys must be the same record,
- * and an id that names no record may not take over another record's external id or e-mail:
- * either would merge two people (or companies), so the input is refused as contradictory.
- */
-function resolveExisting<T extends { _id: string }>(
-  type: string,
-  requestedId: string | undefined,
-  byId: T | null,
-  otherMatches: Array<T | null>,
-): T | null {
-  const found = [byId, ...otherMatches].filter((candidate): candidate is T => candidate !== null);
-  const [first] = found;
-  if (requestedId && !byId && first) {
-    throw errors.conflict(`${type} ${requestedId} does not exist, but the input's keys belong to ${type} ${first._id}`, {
-      ids: [first._id],
-    });
-  }
-  if (first && found.some((candidate) => candidate._id !== first._id)) {
-    const ids = [...new Set(found.map((candidate) => candidate._id))];
-    throw errors.conflict(`The input matches different ${type} records (${ids.join(', ')})`, { ids });
-  }
-  return first ?? null;
-}
-
-function withoutUndefined<T extends object>(value: T): Partial<T> {
-  return Object.fromEntries(Object.entries(value).filter(([, entry]) => entry !== undefined)) as Partial<T>;
-}
-
-/** Creating a record needs these fields; updating one does not. Names every missing field at once. */
-function requiredToCreate<T extends Record<string, unknown>>(type: string, fields: T): { [K in keyof T]: NonNullable<T[K]> } {
-  const missing = Object.entries(fields).filter(([, value]) => value === undefined || value === null);
-  if (missing.length) {
-    throw errors.badUserInput(missing.map(([field]) => ({ field: `input.${field}`, message: `is required to create ${type}` })));
-  }
-  return fields as { [K in keyof T]: NonNullable<T[K]> };
-}
-
-/** Given fields replace stored ones; external ids are added to those already stored. */
-function mergeUpdate<T extends { externalIds: ExternalId[] }>(
-  fields: object,
-  externalIds: readonly ExternalId[],
-  stamps: { updatedAt: Date; syncedAt?: Date },
-): UpdateFilter<T> {
-  const update: Document = { $set: { ...withoutUndefined(fields), ...stamps } };
-  if (externalIds.length) {
-    update['$addToSet'] = { externalIds: { $each: externalIds }, externalKeys: { $each: externalKeysOf(externalIds) } };
-  }
-  return update as UpdateFilter<T>;
-}
-
-/** Turns the store's duplicate-key error into CONFLICT; anything else passes through. */
-async function mapDuplicate<T>(what: string, write: () => Promise<T>): Promise<T> {
-  try {
-    return await write();
-  } catch (error) {
-    if (isDuplicateKeyError(error)) throw errors.conflict(`${what} is already used by another record`);
-    throw error;
-  }
-}
+import type { AccountsRepository } from './repository';
 
 /**
  * Creates or updates accounts and users with identity resolution: a record is found by id, then
@@ -104,7 +37,7 @@ export class AccountsWriter {
     const { externalIds = [], id, ...fields } = input;
     const what = `external id ${keys.join(', ')}`;
     if (existing) {
-      const update = mergeUpdate<AccountDocument>(fields, externalIds, this.stamps(now));
+      const update = mergeUpdate<AccountDocument>({ ...fields, ...this.stamps(now) }, externalIds);
       const updated = await mapDuplicate(what, () => this.repository.updateAccount(existing._id, update));
       if (!updated) throw errors.notFound('Account', existing._id);
       return updated;
@@ -142,7 +75,7 @@ export class AccountsWriter {
     const { externalIds = [], id, accountId: _accountId, ...fields } = input;
     const what = input.email && !keys.length ? `e-mail ${input.email}` : `external id ${keys.join(', ')} or e-mail`;
     if (existing) {
-      const update = mergeUpdate<UserDocument>({ ...fields, accountId: account._id }, externalIds, this.stamps(now));
+      const update = mergeUpdate<UserDocument>({ ...fields, accountId: account._id, ...this.stamps(now) }, externalIds);
       const updated = await mapDuplicate(what, () => this.repository.updateUser(existing._id, update));
       if (!updated) throw errors.notFound('User', existing._id);
       return updated;

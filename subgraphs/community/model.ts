@@ -1,10 +1,7 @@
-/** The documents the community subgraph stores. Field names are the stored shape, not the API. */
+import type { ExternalId } from '../kit/records';
+export type { ExternalId } from '../kit/records';
 
-/** Where an imported record came from: `{ source: 'discourse', id: '123' }`. */
-export interface ExternalId {
-  source: string;
-  id: string;
-}
+/** The documents the community subgraph stores. Field names are the stored shape, not the API. */
 
 export const POST_TYPES = ['QUESTION', 'DISCUSSION', 'IDEA', 'CUSTOMER_STORY'] as const;
 export type PostType = (typeof POST_TYPES)[number];

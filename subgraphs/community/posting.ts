@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { Identity } from '../kit/auth';
 import { errors } from '../kit/errors';
 import { isDuplicateKeyError } from '../kit/store/types';
@@ -6,12 +5,9 @@ import { parseInput } from '../kit/validation';
 import { acceptAnswerArguments, createPostInput, replyInput } from './inputs';
 import type { MemberDocument, PostDocument, ReplyDocument } from './model';
 import { communityPolicy, type Authorship } from './policy';
-import { externalKeysOf, type CommunityRepository } from './repository';
+import { externalKeysOf, newId } from '../kit/records';
+import type { CommunityRepository } from './repository';
 import { badgesForPost, defaultLocale, POINTS } from './rules';
-
-function newId(prefix: string): string {
-  return `${prefix}_${randomUUID().replaceAll('-', '').slice(0, 16)}`;
-}
 
 /** A member profile to write: either the stored one or a new one not stored yet. */
 interface AuthorProfile {

@@ -5,7 +5,7 @@ import { paginate } from '../kit/pagination';
 import type { HubCollection, HubDatabase } from '../kit/store/types';
 import { createAccountSummaryLoader } from './account-summaries';
 import { createEventLoaders } from './event-repository';
-import type { BadgeKind, EventDocument, ExternalId, MemberDocument, PostDocument, RegistrationDocument, ReplyDocument } from './model';
+import type { BadgeKind, EventDocument, MemberDocument, PostDocument, RegistrationDocument, ReplyDocument } from './model';
 import type { PostAudience } from './policy';
 
 export const POST_ORDER: KeysetSort = [
@@ -22,10 +22,6 @@ export interface PostListFilter {
   tags?: readonly string[] | undefined;
   locale?: string | undefined;
   authorId?: string | undefined;
-}
-
-export function externalKeysOf(externalIds: readonly ExternalId[]): string[] {
-  return externalIds.map(({ source, id }) => `${source}:${id}`);
 }
 
 /** The posts an audience may see, as a filter that lists and counts apply before anything else. */

@@ -1,10 +1,7 @@
-/** The documents the contracts subgraph stores. Field names are the stored shape, not the API. */
+import type { ExternalId } from '../kit/records';
+export type { ExternalId } from '../kit/records';
 
-/** Where an imported record came from: `{ source: 'salesforce', id: '800…' }`. */
-export interface ExternalId {
-  source: string;
-  id: string;
-}
+/** The documents the contracts subgraph stores. Field names are the stored shape, not the API. */
 
 export const CONTRACT_STATUSES = ['ACTIVE', 'PENDING', 'CANCELLED', 'EXPIRED'] as const;
 export type ContractStatus = (typeof CONTRACT_STATUSES)[number];

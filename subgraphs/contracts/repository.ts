@@ -5,7 +5,7 @@ import type { KeysetSort, PageArgs } from '../kit/pagination';
 import { paginate } from '../kit/pagination';
 import type { HubCollection, HubDatabase } from '../kit/store/types';
 import type { ContractTerm } from './contract-terms';
-import type { ContractDocument, ExternalId, OpportunityDocument } from './model';
+import type { ContractDocument, OpportunityDocument } from './model';
 
 /** An account's contract history: newest term first. */
 export const CONTRACT_HISTORY_ORDER: KeysetSort = [
@@ -26,10 +26,6 @@ const BULK_CHUNK_SIZE = 5_000;
 /** Statuses of contracts that are or were in force; PENDING ones never count. */
 const BOOKED_STATUSES: Array<ContractDocument['status']> = ['ACTIVE', 'EXPIRED', 'CANCELLED'];
 const TERM_PROJECTION = { accountId: 1, status: 1, startDate: 1, renewalDate: 1, cancelledAt: 1, currency: 1, lineItems: 1 };
-
-export function externalKeysOf(externalIds: readonly ExternalId[]): string[] {
-  return externalIds.map(({ source, id }) => `${source}:${id}`);
-}
 
 /** The only code that touches the contracts subgraph's collections. */
 export class ContractsRepository {

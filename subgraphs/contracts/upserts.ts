@@ -4,8 +4,8 @@ import { parseInput } from '../kit/validation';
 import { upsertContractInput, upsertOpportunityInput, type UpsertContractInput, type UpsertOpportunityInput } from './inputs';
 import { type ContractDocument, type ContractStatus, type OpportunityDocument } from './model';
 import { contractsPolicy } from './policy';
-import { externalKeysOf, type ContractsRepository } from './repository';
-import { mapDuplicate, mergeUpdate, newId, requiredToCreate, resolveExisting } from './upsert-rules';
+import type { ContractsRepository } from './repository';
+import { externalKeysOf, mapDuplicate, mergeUpdate, newId, requiredToCreate, resolveExisting } from '../kit/records';
 
 /** The term and cancellation fields a contract ends up with once the input is applied. */
 function settleTerm(input: UpsertContractInput, existing: ContractDocument | null, now: Date) {
@@ -49,14 +49,14 @@ export class ContractsWriter {
       'contract',
       input.id,
       input.id ? await this.repository.findContractById(input.id) : null,
-      await this.repository.findContractByExternalKeys(keys),
+      [await this.repository.findContractByExternalKeys(keys)],
     );
     const now = this.now();
     const { externalIds = [], id, cancelledAt: _cancelledAt, ...fields } = input;
     const what = `external id ${keys.join(', ')}`;
     if (existing) {
       const term = settleTerm(input, existing, now);
-      const update = mergeUpdate<ContractDocument>({ ...fields, ...term }, externalIds, this.stamps(now));
+      const update = mergeUpdate<ContractDocument>({ ...fields, ...term, ...this.stamps(now) }, externalIds);
       const updated = await mapDuplicate(what, () => this.repository.updateContract(existing._id, update));
       if (!updated) throw errors.notFound('Contract', existing._id);
       return updated;
@@ -92,13 +92,13 @@ export class ContractsWriter {
       'opportunity',
       input.id,
       input.id ? await this.repository.findOpportunityById(input.id) : null,
-      await this.repository.findOpportunityByExternalKeys(keys),
+      [await this.repository.findOpportunityByExternalKeys(keys)],
     );
     const now = this.now();
     const { externalIds = [], id, ...fields } = input;
     const what = `external id ${keys.join(', ')}`;
     if (existing) {
-      const update = mergeUpdate<OpportunityDocument>(fields, externalIds, this.stamps(now));
+      const update = mergeUpdate<OpportunityDocument>({ ...fields, ...this.stamps(now) }, externalIds);
       const updated = await mapDuplicate(what, () => this.repository.updateOpportunity(existing._id, update));
       if (!updated) throw errors.notFound('Opportunity', existing._id);
       return updated;

@@ -1,3 +1,6 @@
+import type { ExternalId } from '../kit/records';
+export type { ExternalId } from '../kit/records';
+
 /** The documents the learning subgraph stores. Field names are the stored shape, not the API. */
 
 export const COURSE_LEVELS = ['BEGINNER', 'INTERMEDIATE', 'ADVANCED'] as const;
@@ -5,12 +8,6 @@ export type CourseLevel = (typeof COURSE_LEVELS)[number];
 
 export const ENROLLMENT_STATUSES = ['ENROLLED', 'IN_PROGRESS', 'COMPLETED'] as const;
 export type EnrollmentStatus = (typeof ENROLLMENT_STATUSES)[number];
-
-/** Where an imported record came from: `{ source: 'lms', id: 'C-12' }`. */
-export interface ExternalId {
-  source: string;
-  id: string;
-}
 
 export interface CourseModule {
   id: string;

@@ -4,8 +4,8 @@ import { parseInput } from '../kit/validation';
 import { recordArticleViewArguments, upsertArticleInput, type UpsertArticleInput } from './inputs';
 import type { ArticleDocument } from './model';
 import { supportPolicy } from './policy';
-import { mapDuplicate, newId, requiredToCreate, resolveExisting, updateWithExternalIds, withExternalKeys } from './record-resolution';
-import { externalKeysOf, type SupportRepository } from './repository';
+import { externalKeysOf, mapDuplicate, mergeUpdate, newId, requiredToCreate, resolveExisting, withExternalKeys } from '../kit/records';
+import type { SupportRepository } from './repository';
 
 function assertTimesInOrder(createdAt: Date, updatedAt: Date, input: UpsertArticleInput): void {
   if (updatedAt >= createdAt) return;
@@ -32,7 +32,7 @@ export class ArticleWriter {
       input.id ? this.repository.findArticleById(input.id) : null,
       this.repository.findArticleByExternalKeys(keys),
     ]);
-    const existing = resolveExisting('article', input.id, byId, byExternalId);
+    const existing = resolveExisting('article', input.id, byId, [byExternalId]);
     const now = this.now();
     const syncedAt = this.identity.role === 'integration' ? now : null;
     const { id, externalIds = [], ...given } = input;
@@ -43,7 +43,7 @@ export class ArticleWriter {
     if (existing) {
       const fields = { ...given, updatedAt, ...(syncedAt ? { syncedAt } : {}) };
       const updated = await mapDuplicate(what, () =>
-        this.repository.updateArticle(existing._id, updateWithExternalIds<ArticleDocument>(fields, externalIds)),
+        this.repository.updateArticle(existing._id, mergeUpdate<ArticleDocument>(fields, externalIds)),
       );
       if (!updated) throw errors.notFound('Article', existing._id);
       return updated;

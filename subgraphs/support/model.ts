@@ -1,10 +1,7 @@
-/** The documents the support subgraph stores. Field names are the stored shape, not the API. */
+import type { ExternalId } from '../kit/records';
+export type { ExternalId } from '../kit/records';
 
-/** Where an imported record came from: `{ source: 'zendesk', id: '123' }`. */
-export interface ExternalId {
-  source: string;
-  id: string;
-}
+/** The documents the support subgraph stores. Field names are the stored shape, not the API. */
 
 export const TICKET_STATUSES = ['NEW', 'OPEN', 'PENDING', 'ON_HOLD', 'SOLVED', 'CLOSED'] as const;
 export type TicketStatus = (typeof TICKET_STATUSES)[number];

@@ -8,7 +8,6 @@ import {
   type ArticleDocument,
   type ArticleViewDayDocument,
   type ArticleVisibility,
-  type ExternalId,
   type TicketDocument,
   type TicketPriority,
   type TicketStatus,
@@ -40,10 +39,6 @@ export interface ArticleListFilter {
   locale?: string;
   section?: string;
   labels?: readonly string[];
-}
-
-export function externalKeysOf(externalIds: readonly ExternalId[]): string[] {
-  return externalIds.map(({ source, id }) => `${source}:${id}`);
 }
 
 function chunks<T>(items: readonly T[], size: number): T[][] {

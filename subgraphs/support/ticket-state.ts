@@ -1,7 +1,7 @@
 import { errors, type InputIssue } from '../kit/errors';
 import { MAX_COMMENTS_PER_TICKET, type TicketCommentInput, type UpsertTicketInput } from './inputs';
 import { SOLVED_TICKET_STATUSES, type TicketComment, type TicketDocument, type TicketStatus } from './model';
-import { newId } from './record-resolution';
+import { newId } from '../kit/records';
 
 /** How far ahead of this server's clock a source's timestamp may be (clock skew), in ms. */
 const ALLOWED_CLOCK_SKEW_MS = 5 * 60_000;

@@ -4,8 +4,8 @@ import { parseInput } from '../kit/validation';
 import { upsertTicketInput, type UpsertTicketInput } from './inputs';
 import type { TicketDocument, TicketSatisfaction } from './model';
 import { supportPolicy } from './policy';
-import { mapDuplicate, newId, requiredToCreate, resolveExisting, updateWithExternalIds, withExternalKeys } from './record-resolution';
-import { externalKeysOf, type SupportRepository } from './repository';
+import { externalKeysOf, mapDuplicate, mergeUpdate, newId, requiredToCreate, resolveExisting, withExternalKeys } from '../kit/records';
+import type { SupportRepository } from './repository';
 import { settleTicketTimeline } from './ticket-state';
 
 function satisfactionOf(input: UpsertTicketInput['satisfaction']): TicketSatisfaction | null | undefined {
@@ -33,7 +33,7 @@ export class TicketWriter {
       input.id ? this.repository.findTicketById(input.id) : null,
       this.repository.findTicketByExternalKeys(keys),
     ]);
-    const existing = resolveExisting('ticket', input.id, byId, byExternalId);
+    const existing = resolveExisting('ticket', input.id, byId, [byExternalId]);
     const now = this.now();
     // Writes by integrations are imports: they stamp `syncedAt` so freshness is visible.
     const syncedAt = this.identity.role === 'integration' ? now : null;
@@ -46,7 +46,7 @@ export class TicketWriter {
         ...(syncedAt ? { syncedAt } : {}),
       };
       const updated = await mapDuplicate(what, () =>
-        this.repository.updateTicket(existing._id, updateWithExternalIds<TicketDocument>(fields, input.externalIds ?? [])),
+        this.repository.updateTicket(existing._id, mergeUpdate<TicketDocument>(fields, input.externalIds ?? [])),
       );
       if (!updated) throw errors.notFound('Ticket', existing._id);
       return updated;
