@@ -52,7 +52,7 @@ export interface CourseListFilter {
 
 /**
  * The only code that touches the learning subgraph's collections (with the batched queries of
- * `summary-queries.ts` and `scoped-connection-loader.ts` that its loaders run).
+ * `summary-queries.ts` that its loaders run).
  */
 export class LearningRepository {
   readonly courses: HubCollection<CourseDocument>;
