@@ -13,7 +13,7 @@ import { SCHEMA_DIR, subgraphSdl } from '../subgraphs/kit/sdl';
  */
 function generate(): Map<string, string> {
   const result = composeServices(
-    SUBGRAPHS.map(({ name, schemaFile }) => ({ name, url: defaultSubgraphUrl(name), typeDefs: parse(subgraphSdl(schemaFile)) })),
+    SUBGRAPHS.map(({ name, directory }) => ({ name, url: defaultSubgraphUrl(name), typeDefs: parse(subgraphSdl(directory)) })),
   );
   if (result.errors) {
     for (const error of result.errors) console.error(`composition error: ${error.message}`);

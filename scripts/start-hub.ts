@@ -2,6 +2,7 @@ import { createGateway } from '../gateway/server';
 import { readSupergraph } from '../gateway/supergraph';
 import { SUBGRAPHS } from '../subgraphs/catalog';
 import type { TokenVerifier } from '../subgraphs/kit/auth';
+import { createGraphClient, internalToken } from '../subgraphs/kit/graph-client';
 import type { HubConfig } from '../subgraphs/kit/config';
 import type { Logger } from '../subgraphs/kit/logger';
 import type { HubStore } from '../subgraphs/kit/store/types';
@@ -31,7 +32,10 @@ export interface RunningHub {
  * this, so what the tests exercise is what a newcomer runs.
  */
 export async function startHub(options: HubOptions): Promise<RunningHub> {
-  const deps = { config: options.config, logger: options.logger, verifier: options.verifier, store: options.store };
+  // Subgraphs reach the graph through this gateway, whose URL is known only once it listens.
+  let gatewayUrl = '';
+  const graph = createGraphClient({ url: () => gatewayUrl, token: internalToken(options.config) });
+  const deps = { config: options.config, logger: options.logger, verifier: options.verifier, store: options.store, graph };
   const subgraphs: HubService[] = [];
   const subgraphUrls: Record<string, string> = {};
   try {
@@ -49,7 +53,6 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     supergraphSdl: options.supergraphSdl ?? readSupergraph(options.config.HUB_SUPERGRAPH_PATH),
     subgraphUrls,
   });
-  let gatewayUrl: string;
   try {
     gatewayUrl = await gateway.listen(options.gatewayPort);
   } catch (error) {

@@ -9,12 +9,13 @@ import { createSupportSubgraph } from './support/server';
 
 export interface SubgraphModule {
   name: string;
-  schemaFile: string;
+  /** The subgraph's folder: its `.graphql` files make its schema. */
+  directory: string;
   create(deps: SubgraphDeps): Promise<HubService>;
 }
 
 function subgraph(name: string, create: SubgraphModule['create']): SubgraphModule {
-  return { name, schemaFile: join(__dirname, name, 'schema.graphql'), create };
+  return { name, directory: join(__dirname, name), create };
 }
 
 /**

@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import { createServiceMetrics } from '../kit/metrics';
 import { subgraphTypeDefs } from '../kit/sdl';
 import type { HubService } from '../kit/apollo-service';
@@ -18,7 +17,7 @@ export async function createAccountsSubgraph(deps: SubgraphDeps): Promise<HubSer
   return createSubgraphService<AccountsContext>(
     {
       name: ACCOUNTS_SUBGRAPH,
-      typeDefs: subgraphTypeDefs(join(__dirname, 'schema.graphql')),
+      typeDefs: subgraphTypeDefs(__dirname),
       resolvers: accountsResolvers,
       metrics,
       createContext: (base) => ({

@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import type { HubService } from '../kit/apollo-service';
 import { createServiceMetrics } from '../kit/metrics';
 import { subgraphTypeDefs } from '../kit/sdl';
@@ -22,7 +21,7 @@ export async function createCommunitySubgraph(deps: SubgraphDeps): Promise<HubSe
   return createSubgraphService<CommunityContext>(
     {
       name: COMMUNITY_SUBGRAPH,
-      typeDefs: subgraphTypeDefs(join(__dirname, 'schema.graphql')),
+      typeDefs: subgraphTypeDefs(__dirname),
       resolvers: communityResolvers,
       metrics,
       createContext: (base) => {

@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import type { HubService } from '../kit/apollo-service';
 import { createServiceMetrics } from '../kit/metrics';
 import { subgraphTypeDefs } from '../kit/sdl';
@@ -18,7 +17,7 @@ export async function createContractsSubgraph(deps: SubgraphDeps): Promise<HubSe
   return createSubgraphService<ContractsContext>(
     {
       name: CONTRACTS_SUBGRAPH,
-      typeDefs: subgraphTypeDefs(join(__dirname, 'schema.graphql')),
+      typeDefs: subgraphTypeDefs(__dirname),
       resolvers: contractsResolvers,
       metrics,
       createContext: (base) => ({

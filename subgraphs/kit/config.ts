@@ -21,6 +21,8 @@ const environmentSchema = z
     HUB_JWT_AUDIENCE: z.string().min(1).default('customer-hub'),
     HUB_SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
     HUB_SUPERGRAPH_PATH: z.string().min(1).optional(),
+    HUB_GATEWAY_URL: z.url().optional(),
+    HUB_SERVICE_TOKEN: z.string().min(1).optional(),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.HUB_JWT_SECRET && !env.HUB_JWKS_URL) {

@@ -1,5 +1,6 @@
 import { createTokenVerifier, warnIfDevelopmentSecret } from './auth';
 import { ConfigError, loadConfig, type HubConfig } from './config';
+import { createGraphClient, internalToken } from './graph-client';
 import { createLogger, type Logger } from './logger';
 import { openStore } from './store/open-store';
 import type { HubStore } from './store/types';
@@ -69,7 +70,11 @@ export function openConfiguredStore(config: HubConfig, logger: Logger): Promise<
 export function runSubgraphProcess(name: string, create: (deps: SubgraphDeps) => Promise<HubService>): void {
   runProcess(name, async ({ config, logger }) => {
     const store = await openConfiguredStore(config, logger);
-    const service = await create({ config, logger, verifier: createTokenVerifier(config), store });
+    const graph = createGraphClient({
+      url: () => config.HUB_GATEWAY_URL ?? `http://127.0.0.1:4000/graphql`,
+      token: internalToken(config),
+    });
+    const service = await create({ config, logger, verifier: createTokenVerifier(config), store, graph });
     return { service, release: () => store.close() };
   });
 }

@@ -9,6 +9,7 @@ import { commonApolloOptions, errorLoggingPlugin } from './apollo-options';
 import { serveApollo, type HubService } from './apollo-service';
 import { bearerToken, type Identity, type TokenVerifier } from './auth';
 import type { HubConfig } from './config';
+import type { GraphClient } from './graph-client';
 import { errors } from './errors';
 import { healthRoutes } from './health';
 import type { Logger } from './logger';
@@ -29,6 +30,8 @@ export interface SubgraphDeps {
   logger: Logger;
   verifier: TokenVerifier;
   store: HubStore;
+  /** Reads data other subgraphs own, through the gateway. */
+  graph: GraphClient;
 }
 
 /** A subgraph's resolvers, typed with its request context. */

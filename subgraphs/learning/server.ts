@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import type { HubService } from '../kit/apollo-service';
 import { createServiceMetrics } from '../kit/metrics';
 import { subgraphTypeDefs } from '../kit/sdl';
@@ -22,7 +21,7 @@ export async function createLearningSubgraph(deps: SubgraphDeps): Promise<HubSer
   return createSubgraphService<LearningContext>(
     {
       name: LEARNING_SUBGRAPH,
-      typeDefs: subgraphTypeDefs(join(__dirname, 'schema.graphql')),
+      typeDefs: subgraphTypeDefs(__dirname),
       resolvers: learningResolvers,
       metrics,
       createContext: (base) => {

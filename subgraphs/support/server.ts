@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import type { HubService } from '../kit/apollo-service';
 import { createServiceMetrics } from '../kit/metrics';
 import { subgraphTypeDefs } from '../kit/sdl';
@@ -19,7 +18,7 @@ export async function createSupportSubgraph(deps: SubgraphDeps): Promise<HubServ
   return createSubgraphService<SupportContext>(
     {
       name: SUPPORT_SUBGRAPH,
-      typeDefs: subgraphTypeDefs(join(__dirname, 'schema.graphql')),
+      typeDefs: subgraphTypeDefs(__dirname),
       resolvers: supportResolvers,
       metrics,
       createContext: (base) => ({

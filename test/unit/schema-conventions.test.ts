@@ -33,8 +33,8 @@ function describedElements(definition: DefinitionNode): Array<{ path: string; de
   return elements;
 }
 
-describe.each(SUBGRAPHS.map((subgraph) => [subgraph.name, subgraph.schemaFile]))('the %s schema', (_name, schemaFile) => {
-  const document = parse(subgraphSdl(schemaFile));
+describe.each(SUBGRAPHS.map((subgraph) => [subgraph.name, subgraph.directory]))('the %s schema', (_name, directory) => {
+  const document = parse(subgraphSdl(directory));
 
   it('describes every type, field, argument and enum value', () => {
     const undescribed = document.definitions
