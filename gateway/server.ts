@@ -10,6 +10,7 @@ import { serveApollo, type HubService } from '../subgraphs/kit/apollo-service';
 import { gatewayContextFactory, type GatewayContext } from './context';
 import { checkSubgraphsReady } from './readiness';
 import { SubgraphDataSource } from './subgraph-data-source';
+import { usageRoutes } from './usage-routes';
 import { resolveEndpoints } from './supergraph';
 
 export interface GatewayDeps {
@@ -47,6 +48,7 @@ export function createGateway(deps: GatewayDeps): HubService {
     defaultHost: deps.config.HOST,
     routes: {
       ...healthRoutes('gateway', () => checkSubgraphsReady(endpoints)),
+      ...usageRoutes({ verifier: deps.verifier, logger, apollo }),
       // The landing page (Apollo Sandbox outside production) lives on the GraphQL path.
       'GET /': (_request, response) => {
         response.writeHead(302, { location: '/graphql' }).end();

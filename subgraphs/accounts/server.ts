@@ -1,30 +1,41 @@
+import type { HubService } from '../kit/apollo-service';
 import { createServiceMetrics } from '../kit/metrics';
 import { subgraphTypeDefs } from '../kit/sdl';
-import type { HubService } from '../kit/apollo-service';
-import { createSubgraphService, subgraphDatabase, type SubgraphDeps } from '../kit/subgraph-service';
+import { createSubgraphService, mergeResolverMaps, subgraphDatabase, type SubgraphDeps } from '../kit/subgraph-service';
+import { createHealthFeature } from './health/feature';
 import { AccountsRepository } from './repository';
 import { accountsResolvers, type AccountsContext } from './resolvers';
 import { AccountsService } from './service';
 import { AccountsWriter } from './upserts';
+import { createUsageFeature } from './usage/feature';
 
 export const ACCOUNTS_SUBGRAPH = 'accounts';
 
-/** Builds the accounts subgraph (indexes created, not yet listening). */
+/** Builds the accounts subgraph with its usage and health features (indexes created, not yet listening). */
 export async function createAccountsSubgraph(deps: SubgraphDeps): Promise<HubService> {
   const metrics = createServiceMetrics(ACCOUNTS_SUBGRAPH);
-  const repository = new AccountsRepository(subgraphDatabase(deps, ACCOUNTS_SUBGRAPH, metrics));
+  const database = subgraphDatabase(deps, ACCOUNTS_SUBGRAPH, metrics);
+  const repository = new AccountsRepository(database);
   await repository.ensureIndexes();
+  const usage = await createUsageFeature({ deps, database, metrics });
+  const health = await createHealthFeature({ deps, database, metrics, usage });
   return createSubgraphService<AccountsContext>(
     {
       name: ACCOUNTS_SUBGRAPH,
       typeDefs: subgraphTypeDefs(__dirname),
-      resolvers: accountsResolvers,
+      resolvers: mergeResolverMaps<AccountsContext>(accountsResolvers, usage.resolvers, health.resolvers),
       metrics,
       createContext: (base) => ({
         ...base,
         accounts: new AccountsService(base.identity, repository),
         writer: new AccountsWriter(base.identity, repository),
+        ...usage.createContext(base),
+        ...health.createContext(base),
       }),
+      onStop: () => {
+        usage.onStop?.();
+        health.onStop?.();
+      },
     },
     deps,
   );

@@ -45,6 +45,27 @@ export interface SubgraphDefinition<TContext extends RequestBase> {
   createContext(base: RequestBase): TContext;
   /** The registry its store calls are counted in (see `subgraphDatabase`), served at `/metrics`. */
   metrics: ServiceMetrics;
+  /** Stops background work (schedules) when the service stops. */
+  onStop?: () => void;
+}
+
+/** A feature of a subgraph kept in its own folder: its resolvers and its per-request context. */
+export interface SubgraphFeature<TContext extends object> {
+  resolvers: ResolverMap<RequestBase & TContext>;
+  createContext(base: RequestBase): TContext;
+  onStop?: () => void;
+}
+
+/** Resolver maps of one subgraph's features, merged type by type. */
+export function mergeResolverMaps<TContext>(...maps: ReadonlyArray<ResolverMap<TContext>>): ResolverMap<TContext> {
+  const merged: Record<string, unknown> = {};
+  for (const map of maps) {
+    for (const [type, fields] of Object.entries(map)) {
+      // Scalars are objects with their own behaviour; they are taken whole, never merged.
+      merged[type] = typeof fields === 'object' && fields !== null && !('serialize' in fields) ? { ...(merged[type] as object | undefined), ...fields } : fields;
+    }
+  }
+  return merged as ResolverMap<TContext>;
 }
 
 /**
@@ -82,6 +103,7 @@ export function createSubgraphService<TContext extends RequestBase>(
     metrics: definition.metrics,
     onStop: () => {
       stopped = true;
+      definition.onStop?.();
     },
   });
 }
