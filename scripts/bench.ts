@@ -1,0 +1,67 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import { createTokenVerifier, signToken } from '../subgraphs/kit/auth';
+import { loadConfig } from '../subgraphs/kit/config';
+import { createLogger } from '../subgraphs/kit/logger';
+import { openConfiguredStore } from '../subgraphs/kit/run-process';
+import { generateDemoDataset } from './demo-data/dataset';
+import { loadDemoData } from './demo-data/load';
+import { startHub } from './start-hub';
+
+/**
+ * `npm run bench`: the whole hub in one process on the benchmark dataset (from HUB_DATA_DIR when
+ * it holds one, otherwise generated in memory), then a load of account-360 operations through
+ * the gateway on loopback. Prints the numbers `docs/benchmarks.md` records.
+ */
+const ACCOUNT_360 = readFileSync(join(__dirname, '..', 'test', 'operations', 'account360.graphql'), 'utf8');
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: { seconds: { type: 'string', default: '20' }, connections: { type: 'string', default: '8' }, scale: { type: 'string', default: 'bench' } },
+  });
+  const scale = values.scale === 'demo' ? 'demo' : 'bench';
+  const config = loadConfig({ ...process.env, LOG_LEVEL: process.env['LOG_LEVEL'] ?? 'warn' });
+  const logger = createLogger({ level: config.LOG_LEVEL, name: 'bench' });
+  const store = await openConfiguredStore(config, logger);
+  const dataset = generateDemoDataset({ scale, seed: 42 });
+  const loadStartedAt = performance.now();
+  const loaded = await loadDemoData({ store, config }, dataset);
+  console.log(`dataset: ${dataset.accounts.length} accounts, ${dataset.users.length} users; loaded ${loaded.join(', ') || 'nothing (already there)'} in ${((performance.now() - loadStartedAt) / 1000).toFixed(1)} s`);
+
+  const hub = await startHub({ config, logger, verifier: createTokenVerifier(config), store, gatewayPort: 0, subgraphPort: () => 0 });
+  try {
+    const token = await signToken(config, { subject: 'staff_bench', role: 'staff' });
+    const customers = dataset.accounts.filter((account) => account.customerSince !== null).map((account) => account._id);
+    let next = 0;
+    const result = await autocannon({
+      url: hub.gatewayUrl,
+      method: 'POST',
+      connections: Number(values.connections),
+      duration: Number(values.seconds),
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      requests: [
+        {
+          setupRequest: (request) => {
+            next = (next + 1) % customers.length;
+            return { ...request, body: JSON.stringify({ query: ACCOUNT_360, variables: { id: customers[next] } }) };
+          },
+        },
+      ],
+    });
+    console.log(
+      `account-360 through the gateway (${scale}, ${values.connections} connections, ${values.seconds} s): ` +
+        `${result.requests.average.toFixed(1)} req/s, latency p50 ${result.latency.p50} ms, p97.5 ${result.latency.p97_5} ms, p99 ${result.latency.p99} ms, ` +
+        `${result.non2xx} non-2xx, ${result.errors} errors`,
+    );
+  } finally {
+    await hub.stop();
+    await store.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
