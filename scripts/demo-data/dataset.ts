@@ -4,6 +4,7 @@ import { generateContractsDemoData, type ContractsDemoData } from './contracts';
 import { generateDemoData, type DemoData } from './generate';
 import { generateLearningDemoData, type LearningDemoData } from './learning';
 import { generateSupportDemoData, type SupportDemoData } from './support';
+import { generateUsageDemoData, type UsageDemoData } from './usage';
 
 /** Accounts and users plus every domain's data, consistent by id. */
 export interface DemoDataset extends DemoData {
@@ -11,6 +12,7 @@ export interface DemoDataset extends DemoData {
   learning: LearningDemoData;
   support: SupportDemoData;
   contracts: ContractsDemoData;
+  usage: UsageDemoData;
 }
 
 /** Benchmark scale: about 2,000 accounts and 50,000 users. */
@@ -30,5 +32,6 @@ export function generateDemoDataset(options: { seed?: number; now?: Date; scale?
     learning: generateLearningDemoData(context),
     support: generateSupportDemoData(context),
     contracts: generateContractsDemoData(context),
+    usage: generateUsageDemoData(context),
   };
 }

@@ -1,4 +1,5 @@
 import { loadAccountsDemoData } from '../../subgraphs/accounts/demo';
+import { loadUsageDemoData } from '../../subgraphs/accounts/usage/demo';
 import { loadCommunityDemoData } from '../../subgraphs/community/demo';
 import { loadContractsDemoData } from '../../subgraphs/contracts/demo';
 import type { SubgraphDeps } from '../../subgraphs/kit/subgraph-service';
@@ -14,6 +15,7 @@ import type { DemoDataset } from './dataset';
 export async function loadDemoData(deps: Pick<SubgraphDeps, 'store' | 'config'>, data: DemoDataset): Promise<string[]> {
   const loaders: Record<string, () => Promise<boolean>> = {
     accounts: () => loadAccountsDemoData(deps, data),
+    usage: () => loadUsageDemoData(deps, data.usage),
     community: () => loadCommunityDemoData(deps, data.community),
     learning: () => loadLearningDemoData(deps, data.learning),
     support: () => loadSupportDemoData(deps, data.support),

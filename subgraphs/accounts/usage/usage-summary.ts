@@ -23,7 +23,83 @@ export interface UsageWindow {
   to: Date;
 }
 
+/** One user's activity over a window, summed from their daily rollups. */
+export interface UserUsageRow {
+  accountId: string;
+  userId: string;
+  events: number;
+  activeDays: number;
+  /** Distinct event names, sorted. */
+  features: string[];
+  /** The latest event; the start of the last active day for rollups without `lastEventAt`. */
+  lastActiveAt: Date;
+}
+
 const DAY_MS = 86_400_000;
+
+/** Per-user activity of many accounts in one aggregation over the daily rollups. */
+export async function aggregateUserUsage(
+  days: HubCollection<UsageDayDocument>,
+  accountIds: readonly string[],
+  window: UsageWindow,
+): Promise<UserUsageRow[]> {
+  if (accountIds.length === 0) return [];
+  const rows = await days
+    .aggregate<{ _id: { accountId: string; userId: string }; events: number; activeDays: number; features: string[][]; lastEventAt: Date | null; lastDay: string }>([
+      { $match: { accountId: { $in: [...accountIds] }, day: { $gte: utcDay(window.from), $lte: utcDay(window.to) } } },
+      {
+        $group: {
+          _id: { accountId: '$accountId', userId: '$userId' },
+          events: { $sum: '$events' },
+          activeDays: { $sum: 1 },
+          features: { $push: '$features' },
+          lastEventAt: { $max: '$lastEventAt' },
+          lastDay: { $max: '$day' },
+        },
+      },
+    ])
+    .toArray();
+  return rows.map((row) => {
+    const startOfLastDay = new Date(`${row.lastDay}T00:00:00.000Z`);
+    const lastEventAt = row.lastEventAt ? new Date(row.lastEventAt) : null;
+    return {
+      accountId: row._id.accountId,
+      userId: row._id.userId,
+      events: row.events,
+      activeDays: row.activeDays,
+      features: [...new Set(row.features.flat())].sort(),
+      lastActiveAt: lastEventAt && lastEventAt > startOfLastDay ? lastEventAt : startOfLastDay,
+    };
+  });
+}
+
+/** Weeks in a window, at least one, so a short window does not inflate frequency. */
+export function weeksIn(window: UsageWindow): number {
+  return Math.max(1, (window.to.getTime() - window.from.getTime()) / (7 * DAY_MS));
+}
+
+/** One account's summary from its users' rows (rows of other accounts are ignored). */
+export function summarizeUserRows(accountId: string, rows: readonly UserUsageRow[], window: UsageWindow): AccountUsageSummary {
+  let users = 0;
+  let events = 0;
+  let activeDays = 0;
+  const features = new Set<string>();
+  for (const row of rows) {
+    if (row.accountId !== accountId) continue;
+    users += 1;
+    events += row.events;
+    activeDays += row.activeDays;
+    for (const feature of row.features) if (isKeyFeature(feature)) features.add(feature);
+  }
+  return {
+    accountId,
+    activeUsers: users,
+    breadth: features.size / KEY_FEATURES.length,
+    depth: users ? events / users : 0,
+    frequency: users ? activeDays / users / weeksIn(window) : 0,
+    keyFeaturesUsed: [...features].sort(),
+  };
+}
 
 /**
  * Usage summaries of many accounts in one aggregation over the daily rollups. Accounts without
@@ -34,44 +110,12 @@ export async function summarizeUsage(
   accountIds: readonly string[],
   window: UsageWindow,
 ): Promise<Map<string, AccountUsageSummary>> {
-  const rows = await days
-    .aggregate<{ _id: { accountId: string; userId: string }; events: number; activeDays: number; features: string[][] }>([
-      { $match: { accountId: { $in: [...accountIds] }, day: { $gte: utcDay(window.from), $lte: utcDay(window.to) } } },
-      {
-        $group: {
-          _id: { accountId: '$accountId', userId: '$userId' },
-          events: { $sum: '$events' },
-          activeDays: { $sum: 1 },
-          features: { $push: '$features' },
-        },
-      },
-    ])
-    .toArray();
-  const weeks = Math.max(1, (window.to.getTime() - window.from.getTime()) / (7 * DAY_MS));
-  const byAccount = new Map<string, { users: number; events: number; activeDays: number; features: Set<string> }>();
+  const rows = await aggregateUserUsage(days, accountIds, window);
+  const rowsByAccount = new Map<string, UserUsageRow[]>();
   for (const row of rows) {
-    const entry = byAccount.get(row._id.accountId) ?? { users: 0, events: 0, activeDays: 0, features: new Set<string>() };
-    entry.users += 1;
-    entry.events += row.events;
-    entry.activeDays += row.activeDays;
-    for (const feature of row.features.flat()) if (isKeyFeature(feature)) entry.features.add(feature);
-    byAccount.set(row._id.accountId, entry);
+    const accountRows = rowsByAccount.get(row.accountId);
+    if (accountRows) accountRows.push(row);
+    else rowsByAccount.set(row.accountId, [row]);
   }
-  return new Map(
-    accountIds.map((accountId) => {
-      const entry = byAccount.get(accountId);
-      const users = entry?.users ?? 0;
-      return [
-        accountId,
-        {
-          accountId,
-          activeUsers: users,
-          breadth: (entry?.features.size ?? 0) / KEY_FEATURES.length,
-          depth: users ? (entry?.events ?? 0) / users : 0,
-          frequency: users ? (entry?.activeDays ?? 0) / users / weeks : 0,
-          keyFeaturesUsed: [...(entry?.features ?? [])].sort(),
-        },
-      ];
-    }),
-  );
+  return new Map(accountIds.map((accountId) => [accountId, summarizeUserRows(accountId, rowsByAccount.get(accountId) ?? [], window)]));
 }
