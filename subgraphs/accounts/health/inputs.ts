@@ -1,0 +1,11 @@
+import { z } from 'zod';
+
+/** How many days of history `Account.healthHistory` returns. */
+export const historyDaysInput = z.number().int('must be a whole number').min(1, 'must be at least 1').max(365, 'must be at most 365');
+
+/** The moment `Account.healthChange` compares with: a real date, not in the future. */
+export const changeSinceInput = (now: Date) =>
+  z
+    .date('must be a date-time')
+    .refine((since) => !Number.isNaN(since.getTime()), 'must be a valid date-time')
+    .refine((since) => since.getTime() <= now.getTime(), 'must not be in the future');
