@@ -8,6 +8,15 @@ import { DEMO_STAFF, pickDemoCustomer } from './demo-data/generate';
 import { loadDemoData } from './demo-data/load';
 import { startHub } from './start-hub';
 
+async function postGraphql(url: string, token: string, query: string): Promise<unknown> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query }),
+  });
+  return response.json();
+}
+
 /**
  * `npm start`: every subgraph and the gateway in one process, on the embedded store with demo
  * data unless MONGODB_URI says otherwise. Prints the URL and ready-to-use tokens.
@@ -42,6 +51,12 @@ async function main(): Promise<void> {
       `    -d '{"query":"{ viewer { user { name persona } account { name segment tenureDays } } }"}'`,
       '',
     ].join('\n'),
+  );
+
+  // Health scores exist only after a recompute; the first scheduled one is an interval away.
+  void postGraphql(hub.gatewayUrl, staffToken, 'mutation { recomputeHealth { accountsScored durationMs } }').then(
+    (result) => logger.info({ result }, 'health scores computed'),
+    (error: unknown) => logger.warn({ err: error }, 'first health recompute failed; the schedule will retry'),
   );
 
   stopOnSignals(logger, async () => {

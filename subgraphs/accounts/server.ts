@@ -18,7 +18,13 @@ export async function createAccountsSubgraph(deps: SubgraphDeps): Promise<HubSer
   const repository = new AccountsRepository(database);
   await repository.ensureIndexes();
   const usage = await createUsageFeature({ deps, database, metrics });
-  const health = await createHealthFeature({ deps, database, metrics, usage });
+  const health = await createHealthFeature({
+    deps,
+    database,
+    metrics,
+    usage,
+    recomputeIntervalMinutes: deps.config.HUB_HEALTH_RECOMPUTE_MINUTES,
+  });
   return createSubgraphService<AccountsContext>(
     {
       name: ACCOUNTS_SUBGRAPH,

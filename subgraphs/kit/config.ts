@@ -22,6 +22,7 @@ const environmentSchema = z
     HUB_SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
     HUB_SUPERGRAPH_PATH: z.string().min(1).optional(),
     HUB_GATEWAY_URL: z.url().optional(),
+    HUB_HEALTH_RECOMPUTE_MINUTES: z.coerce.number().int().min(0).default(60),
     HUB_SERVICE_TOKEN: z.string().min(1).optional(),
   })
   .superRefine((env, ctx) => {
