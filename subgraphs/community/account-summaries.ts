@@ -13,12 +13,16 @@ export interface AccountCommunitySummary {
   answers: number;
   acceptedAnswers: number;
   eventAttendance90d: number;
+  /** When the account's earliest member joined; null without members. May precede `customerSince`. */
+  firstMemberJoinedAt: Date | null;
 }
 
 interface CountRow {
   _id: string;
   count: number;
   accepted?: number;
+  /** Members only: the earliest `joinedAt`. */
+  firstJoinedAt?: Date | null;
   /** Users active in the window; `null` stands for the documents outside it. */
   recentUserIds?: Array<string | null>;
 }
@@ -47,7 +51,9 @@ export function createAccountSummaryLoader(repository: CommunityRepository, now:
     const attendanceSince = new Date(at - ATTENDANCE_WINDOW_DAYS * DAY_MS);
     const match = { $match: { accountId: { $in: accountIds } } };
     const [members, posts, replies, attendances] = await Promise.all([
-      repository.members.aggregate<CountRow>([match, { $group: { _id: '$accountId', count: { $sum: 1 } } }]).toArray(),
+      repository.members
+        .aggregate<CountRow>([match, { $group: { _id: '$accountId', count: { $sum: 1 }, firstJoinedAt: { $min: '$joinedAt' } } }])
+        .toArray(),
       repository.posts
         .aggregate<CountRow>([
           match,
@@ -98,6 +104,7 @@ export function createAccountSummaryLoader(repository: CommunityRepository, now:
         answers: replyRows.get(accountId)?.count ?? 0,
         acceptedAnswers: replyRows.get(accountId)?.accepted ?? 0,
         eventAttendance90d: attendanceRows.get(accountId)?.count ?? 0,
+        firstMemberJoinedAt: memberRows.get(accountId)?.firstJoinedAt ?? null,
       };
     });
   });
