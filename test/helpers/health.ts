@@ -5,6 +5,7 @@ import defaultHealthModel from '../../subgraphs/accounts/health/health-model.jso
 import { parseHealthModel, type HealthModel } from '../../subgraphs/accounts/health/model-schema';
 import { HealthRecomputer } from '../../subgraphs/accounts/health/recompute';
 import { HealthRepository } from '../../subgraphs/accounts/health/repository';
+import type { HealthSnapshotDocument } from '../../subgraphs/accounts/health/documents';
 import type { AccountSignals } from '../../subgraphs/accounts/health/scoring';
 import { createUsageFeature } from '../../subgraphs/accounts/usage/feature';
 import { createTokenVerifier } from '../../subgraphs/kit/auth';
@@ -65,4 +66,23 @@ export async function recomputeAt(stack: Stack, now: Date, model: HealthModel = 
 /** Sum of the components' contributions, for checking that they add up to the score. */
 export function sumOfContributions(components: ReadonlyArray<{ contribution: number }>): number {
   return components.reduce((sum, component) => sum + component.contribution, 0);
+}
+
+/** A stored past snapshot of `accountId` on the UTC day of `at`: never the latest unless overridden. */
+export function buildSnapshot(accountId: string, at: Date, overrides: Partial<HealthSnapshotDocument> = {}): HealthSnapshotDocument {
+  const day = at.toISOString().slice(0, 10);
+  return {
+    _id: `${accountId}|${day}`,
+    accountId,
+    day,
+    segment: 'SMB',
+    score: 60,
+    band: 'NEUTRAL',
+    components: [],
+    benchmark: [],
+    isLatest: false,
+    modelVersion: 'test',
+    computedAt: at,
+    ...overrides,
+  };
 }

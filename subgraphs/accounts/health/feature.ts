@@ -3,6 +3,7 @@ import type { HubDatabase } from '../../kit/store/types';
 import type { RequestBase, SubgraphDeps, SubgraphFeature } from '../../kit/subgraph-service';
 import { AccountsRepository } from '../repository';
 import type { UsageFeature } from '../usage/feature';
+import { HealthBacktester } from './backtest';
 import defaultHealthModel from './health-model.json';
 import { parseHealthModel } from './model-schema';
 import { HealthRecomputer, type RecomputeSummary } from './recompute';
@@ -42,6 +43,8 @@ export async function createHealthFeature(options: HealthFeatureOptions): Promis
   const accounts = new AccountsRepository(options.database);
   const recomputer = new HealthRecomputer({ repository, graph: options.deps.graph, usage: options.usage, model, now, logger });
   const recompute = () => recomputer.run();
+  const backtester = new HealthBacktester({ repository, graph: options.deps.graph, now });
+  const backtest = (asOf: Date) => backtester.run(asOf);
 
   const intervalMinutes = options.recomputeIntervalMinutes ?? DEFAULT_RECOMPUTE_MINUTES;
   if (!Number.isFinite(intervalMinutes) || intervalMinutes < 0) {
@@ -58,7 +61,7 @@ export async function createHealthFeature(options: HealthFeatureOptions): Promis
 
   return {
     resolvers: healthResolvers,
-    createContext: (base) => ({ health: new HealthService(base.identity, repository, accounts, recompute, now) }),
+    createContext: (base) => ({ health: new HealthService(base.identity, repository, accounts, recompute, now, backtest) }),
     onStop: () => {
       if (schedule) clearInterval(schedule);
     },

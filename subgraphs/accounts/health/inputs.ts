@@ -9,3 +9,10 @@ export const changeSinceInput = (now: Date) =>
     .date('must be a date-time')
     .refine((since) => !Number.isNaN(since.getTime()), 'must be a valid date-time')
     .refine((since) => since.getTime() <= now.getTime(), 'must not be in the future');
+
+/** The moment `healthBacktest` scores: a real date in the past, so that renewals after it can be known. */
+export const backtestAsOfInput = (now: Date) =>
+  z
+    .date('must be a date-time')
+    .refine((asOf) => !Number.isNaN(asOf.getTime()), 'must be a valid date-time')
+    .refine((asOf) => asOf.getTime() < now.getTime(), 'must be in the past');

@@ -7,8 +7,9 @@ const READ_SCOPES = [SCOPES.read, SCOPES.write];
 
 /**
  * Who may see what of account health: the one place these rules live. A customer reads their
- * own account's health, history, change and benchmark; lists, the distribution and alerts are for
- * staff and integrations with `accounts:read`; only staff start a recompute.
+ * own account's health, history, change and benchmark; lists, the distribution, alerts and the
+ * backtest (which spans every account) are for staff and integrations with `accounts:read`; only
+ * staff start a recompute.
  */
 export const healthPolicy = {
   assertCanReadAccountHealth(identity: Identity, accountId: string): void {
@@ -17,6 +18,10 @@ export const healthPolicy = {
 
   assertCanReadPortfolio(identity: Identity): void {
     assertPrivileged(identity, READ_SCOPES, 'health lists, distribution and alerts');
+  },
+
+  assertCanReadBacktest(identity: Identity): void {
+    assertPrivileged(identity, READ_SCOPES, 'the health backtest');
   },
 
   assertCanRecompute(identity: Identity): void {

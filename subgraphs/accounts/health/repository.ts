@@ -142,6 +142,15 @@ export class HealthRepository {
     await this.alerts.bulkWrite(operations, { ordered: false });
   }
 
+  countSnapshots(): Promise<number> {
+    return this.snapshots.countDocuments({});
+  }
+
+  /** Stores past snapshots as they are; they must not be the latest (see `loadHealthHistoryDemoData`). */
+  async insertSnapshots(snapshots: readonly HealthSnapshotDocument[]): Promise<void> {
+    if (snapshots.length) await this.snapshots.insertMany([...snapshots]);
+  }
+
   listAlerts(page: PageArgs) {
     return paginate(this.alerts, { filter: {}, sort: ALERT_ORDER, page });
   }

@@ -26,6 +26,7 @@ export const healthResolvers: ResolverMap<RequestBase> = {
       healthOf(context).listByHealth({ band: args.band ?? undefined, segment: args.segment ?? undefined }, args),
     healthDistribution: (_parent, args: { segment?: Segment | null }, context: RequestBase) => healthOf(context).distribution(args.segment ?? undefined),
     healthAlerts: (_parent, args: PageArgs, context: RequestBase) => healthOf(context).alerts(args),
+    healthBacktest: (_parent, args: { asOf: unknown }, context: RequestBase) => healthOf(context).backtest(args.asOf),
   },
   Mutation: {
     recomputeHealth: (_parent, _args, context: RequestBase) => healthOf(context).recomputeAll(),

@@ -6,7 +6,8 @@ import type { AccountsRepository } from '../repository';
 import { utcDay } from '../usage/model';
 import { explainChange } from './change';
 import type { HealthChangeRecord, HealthSnapshotDocument } from './documents';
-import { changeSinceInput, historyDaysInput } from './inputs';
+import type { HealthBacktestResult } from './backtest';
+import { backtestAsOfInput, changeSinceInput, historyDaysInput } from './inputs';
 import { healthPolicy } from './policy';
 import type { RecomputeSummary } from './recompute';
 import type { HealthListFilter, HealthRepository, HistoryPoint } from './repository';
@@ -36,6 +37,7 @@ export class HealthService {
     accounts: AccountsRepository,
     private readonly recompute: () => Promise<RecomputeSummary>,
     private readonly now: () => Date,
+    private readonly runBacktest: (asOf: Date) => Promise<HealthBacktestResult>,
   ) {
     this.loaders = repository.createLoaders();
     this.accountById = accounts.createLoaders().accountById;
@@ -88,6 +90,13 @@ export class HealthService {
   alerts(page: PageArgs) {
     healthPolicy.assertCanReadPortfolio(this.identity);
     return this.repository.listAlerts(page);
+  }
+
+  /** How well the scores at `asOf` predicted the renewals that followed (validated, then authorized). */
+  backtest(asOf: unknown): Promise<HealthBacktestResult> {
+    const validAsOf = parseInput(backtestAsOfInput(this.now()), asOf, 'asOf');
+    healthPolicy.assertCanReadBacktest(this.identity);
+    return this.runBacktest(validAsOf);
   }
 
   recomputeAll(): Promise<RecomputeSummary> {
