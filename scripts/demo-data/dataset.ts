@@ -2,6 +2,7 @@ import { generateCommunityDemoData, type CommunityDemoData } from './community';
 import { profileAccounts, type DemoScale, type DomainContext } from './context';
 import { generateContractsDemoData, type ContractsDemoData } from './contracts';
 import { generateDemoData, type DemoData } from './generate';
+import { generateHealthHistoryDemoData, type HealthHistoryDemoData } from './health-history';
 import { generateLearningDemoData, type LearningDemoData } from './learning';
 import { generateSupportDemoData, type SupportDemoData } from './support';
 import { generateUsageDemoData, type UsageDemoData } from './usage';
@@ -13,6 +14,7 @@ export interface DemoDataset extends DemoData {
   support: SupportDemoData;
   contracts: ContractsDemoData;
   usage: UsageDemoData;
+  healthHistory: HealthHistoryDemoData;
 }
 
 /** Benchmark scale: about 2,000 accounts and 50,000 users. */
@@ -26,12 +28,14 @@ export function generateDemoDataset(options: { seed?: number; now?: Date; scale?
   const { seed = 42, now = new Date(), scale = 'demo' } = options;
   const base = generateDemoData({ seed, now, ...SIZES[scale] });
   const context: DomainContext = { seed, now, scale, ...base, profiles: profileAccounts(base.accounts, base.users, now) };
+  const contracts = generateContractsDemoData(context);
   return {
     ...base,
     community: generateCommunityDemoData(context),
     learning: generateLearningDemoData(context),
     support: generateSupportDemoData(context),
-    contracts: generateContractsDemoData(context),
+    contracts,
     usage: generateUsageDemoData(context),
+    healthHistory: generateHealthHistoryDemoData(context, contracts),
   };
 }

@@ -1,4 +1,5 @@
 import { loadAccountsDemoData } from '../../subgraphs/accounts/demo';
+import { loadHealthHistoryDemoData } from '../../subgraphs/accounts/health/demo';
 import { loadUsageDemoData } from '../../subgraphs/accounts/usage/demo';
 import { loadCommunityDemoData } from '../../subgraphs/community/demo';
 import { loadContractsDemoData } from '../../subgraphs/contracts/demo';
@@ -16,6 +17,7 @@ export async function loadDemoData(deps: Pick<SubgraphDeps, 'store' | 'config'>,
   const loaders: Record<string, () => Promise<boolean>> = {
     accounts: () => loadAccountsDemoData(deps, data),
     usage: () => loadUsageDemoData(deps, data.usage),
+    healthHistory: () => loadHealthHistoryDemoData(deps, data.healthHistory),
     community: () => loadCommunityDemoData(deps, data.community),
     learning: () => loadLearningDemoData(deps, data.learning),
     support: () => loadSupportDemoData(deps, data.support),

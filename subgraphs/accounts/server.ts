@@ -3,6 +3,7 @@ import { createServiceMetrics } from '../kit/metrics';
 import { subgraphTypeDefs } from '../kit/sdl';
 import { createSubgraphService, mergeResolverMaps, subgraphDatabase, type SubgraphDeps } from '../kit/subgraph-service';
 import { createHealthFeature } from './health/feature';
+import { createInfluenceFeature } from './influence/feature';
 import { AccountsRepository } from './repository';
 import { accountsResolvers, type AccountsContext } from './resolvers';
 import { AccountsService } from './service';
@@ -25,11 +26,12 @@ export async function createAccountsSubgraph(deps: SubgraphDeps): Promise<HubSer
     usage,
     recomputeIntervalMinutes: deps.config.HUB_HEALTH_RECOMPUTE_MINUTES,
   });
+  const influence = await createInfluenceFeature({ deps, database, metrics });
   return createSubgraphService<AccountsContext>(
     {
       name: ACCOUNTS_SUBGRAPH,
       typeDefs: subgraphTypeDefs(__dirname),
-      resolvers: mergeResolverMaps<AccountsContext>(accountsResolvers, usage.resolvers, health.resolvers),
+      resolvers: mergeResolverMaps<AccountsContext>(accountsResolvers, usage.resolvers, health.resolvers, influence.resolvers),
       metrics,
       createContext: (base) => ({
         ...base,
@@ -37,6 +39,7 @@ export async function createAccountsSubgraph(deps: SubgraphDeps): Promise<HubSer
         writer: new AccountsWriter(base.identity, repository),
         ...usage.createContext(base),
         ...health.createContext(base),
+        ...influence.createContext(base),
       }),
       onStop: () => {
         usage.onStop?.();
