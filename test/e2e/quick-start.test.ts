@@ -94,9 +94,9 @@ describe('npm start (scripts/dev.ts in a child process)', () => {
 
   beforeAll(async () => {
     port = await findFreePortRange(PORTS_NEEDED);
-    // Not through npm, so SIGTERM reaches tsx (which relays it to the script). Its own process
-    // group, so afterAll can end tsx and the node process it runs together.
-    child = spawn(join(REPO_ROOT, 'node_modules', '.bin', 'tsx'), ['scripts/dev.ts'], {
+    // The command `npm start` runs, without npm in between, so SIGTERM reaches the script itself.
+    // Its own process group, so afterAll can end it and anything it started together.
+    child = spawn(process.execPath, ['--import', 'tsx', 'scripts/dev.ts'], {
       cwd: REPO_ROOT,
       env: quickStartEnvironment(port),
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -32,8 +32,8 @@ function scriptEnvironment(): NodeJS.ProcessEnv {
 function runTokenScript(args: readonly string[]): Promise<ScriptRun> {
   return new Promise((resolve) => {
     execFile(
-      join(REPO_ROOT, 'node_modules', '.bin', 'tsx'),
-      ['scripts/token.ts', ...args],
+      process.execPath,
+      ['--import', 'tsx', 'scripts/token.ts', ...args],
       { cwd: REPO_ROOT, env: scriptEnvironment(), timeout: 20_000 },
       (error, stdout, stderr) => {
         const exitCode = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
