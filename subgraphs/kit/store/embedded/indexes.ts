@@ -73,6 +73,13 @@ export class CollectionIndex {
     }
   }
 
+  /** How many documents have this first-field key: lets the planner pick the narrowest index. */
+  countWithFirstFieldKey(firstFieldKey: string): number {
+    const bucket = this.idsByFirstFieldKey.get(firstFieldKey);
+    if (bucket === undefined) return 0;
+    return typeof bucket === 'string' ? 1 : bucket.size;
+  }
+
   /** Ids of documents whose first indexed field holds the value with this `valueKey`. */
   idsWithFirstFieldKey(firstFieldKey: string): Iterable<string> {
     const bucket = this.idsByFirstFieldKey.get(firstFieldKey);

@@ -1,12 +1,15 @@
 import type { Document } from 'mongodb';
 import type { DocumentTable } from './document-table';
+import type { CollectionIndex } from './indexes';
 import { equalityValue, isOperatorExpression, requiredFieldConditions } from './filter-conditions';
 import { isIndexableScalar, valueKey } from './value-keys';
 
 /**
  * The stored documents a filter can possibly match. `{_id: x}` and `{_id: {$in: [...]}}` come
- * straight from the id map, an equality or `$in` on the first field of an index comes from that
- * index, anything else is every document. Callers still test the whole filter on each candidate.
+ * straight from the id map; otherwise, of the equality or `$in` conditions on the first field of
+ * an index, the one matching the fewest documents picks the candidates (counting is cheap, and a
+ * condition on a common status must not win over one on an account); with none, every document.
+ * Callers still test the whole filter on each candidate.
  */
 export function candidateDocuments(table: DocumentTable, filter: Document): Iterable<Document> {
   const conditions = requiredFieldConditions(filter);
@@ -14,19 +17,22 @@ export function candidateDocuments(table: DocumentTable, filter: Document): Iter
   const ids = idCondition ? lookupValues(idCondition[1]) : undefined;
   if (ids) return documentsWithIds(table, ids);
 
+  let narrowest: { index: CollectionIndex; keys: string[]; count: number } | undefined;
   for (const [path, condition] of conditions) {
     const values = lookupValues(condition);
     if (!values) continue;
+    const keys = values.map(valueKey);
     for (const index of table.indexes()) {
       if (index.firstField !== path) continue;
-      const matchingIds = new Set<string>();
-      for (const value of values) {
-        for (const id of index.idsWithFirstFieldKey(valueKey(value))) matchingIds.add(id);
-      }
-      return documentsWithIdKeys(table, matchingIds);
+      const count = keys.reduce((sum, key) => sum + index.countWithFirstFieldKey(key), 0);
+      if (!narrowest || count < narrowest.count) narrowest = { index, keys, count };
+      break;
     }
   }
-  return table.documents();
+  if (!narrowest) return table.documents();
+  const matchingIds = new Set<string>();
+  for (const key of narrowest.keys) for (const id of narrowest.index.idsWithFirstFieldKey(key)) matchingIds.add(id);
+  return documentsWithIdKeys(table, matchingIds);
 }
 
 /** The exact values a condition limits a field to, when an index or id lookup can use them. */
