@@ -3,14 +3,20 @@ import { createServiceMetrics } from '../kit/metrics';
 import { subgraphTypeDefs } from '../kit/sdl';
 import { createSubgraphService, mergeResolverMaps, subgraphDatabase, type SubgraphDeps } from '../kit/subgraph-service';
 import { createHealthFeature } from './health/feature';
+import type { HealthContext } from './health/resolvers';
 import { createInfluenceFeature } from './influence/feature';
+import type { InfluenceContext } from './influence/resolvers';
 import { AccountsRepository } from './repository';
 import { accountsResolvers, type AccountsContext } from './resolvers';
 import { AccountsService } from './service';
 import { AccountsWriter } from './upserts';
 import { createUsageFeature } from './usage/feature';
+import type { UsageRequestContext } from './usage/resolvers';
 
 export const ACCOUNTS_SUBGRAPH = 'accounts';
+
+/** One request's context: the accounts services plus each feature's. */
+type AccountsRequest = AccountsContext & UsageRequestContext & HealthContext & InfluenceContext;
 
 /** Builds the accounts subgraph with its usage and health features (indexes created, not yet listening). */
 export async function createAccountsSubgraph(deps: SubgraphDeps): Promise<HubService> {
@@ -27,11 +33,11 @@ export async function createAccountsSubgraph(deps: SubgraphDeps): Promise<HubSer
     recomputeIntervalMinutes: deps.config.HUB_HEALTH_RECOMPUTE_MINUTES,
   });
   const influence = await createInfluenceFeature({ deps, database, metrics });
-  return createSubgraphService<AccountsContext>(
+  return createSubgraphService<AccountsRequest>(
     {
       name: ACCOUNTS_SUBGRAPH,
       typeDefs: subgraphTypeDefs(__dirname),
-      resolvers: mergeResolverMaps<AccountsContext>(accountsResolvers, usage.resolvers, health.resolvers, influence.resolvers),
+      resolvers: mergeResolverMaps<AccountsRequest>(accountsResolvers, usage.resolvers, health.resolvers, influence.resolvers),
       metrics,
       createContext: (base) => ({
         ...base,

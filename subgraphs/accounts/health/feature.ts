@@ -27,7 +27,7 @@ export interface HealthFeatureOptions {
   now?: () => Date;
 }
 
-export interface HealthFeature extends SubgraphFeature<object> {
+export interface HealthFeature extends SubgraphFeature<HealthContext> {
   createContext(base: RequestBase): HealthContext;
   /** Scores every account now (what the schedule and `recomputeHealth` run). */
   recompute(): Promise<RecomputeSummary>;

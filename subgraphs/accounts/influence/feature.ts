@@ -11,7 +11,7 @@ export interface InfluenceFeatureOptions {
   metrics: ServiceMetrics;
 }
 
-export interface InfluenceFeature extends SubgraphFeature<object> {
+export interface InfluenceFeature extends SubgraphFeature<InfluenceContext> {
   createContext(base: RequestBase): InfluenceContext;
 }
 

@@ -1,6 +1,6 @@
 import type { ServiceMetrics } from '../../kit/metrics';
 import type { HubDatabase } from '../../kit/store/types';
-import type { RequestBase, ResolverMap, SubgraphDeps, SubgraphFeature } from '../../kit/subgraph-service';
+import type { SubgraphDeps, SubgraphFeature } from '../../kit/subgraph-service';
 import { AccountsRepository } from '../repository';
 import { UsageIngestor } from './ingest';
 import { UsageReports } from './report';
@@ -10,7 +10,7 @@ import { createSeatsLoader, readSeatsLicensed } from './seats';
 import { summarizeUsage, type AccountUsageSummary, type UsageWindow } from './usage-summary';
 
 /** What the usage feature offers the rest of the subgraph (health reads it). */
-export interface UsageFeature extends SubgraphFeature<object> {
+export interface UsageFeature extends SubgraphFeature<UsageRequestContext> {
   /** Usage of many accounts over a window in one aggregation; accounts without usage get zeros. */
   summaries(accountIds: readonly string[], window: UsageWindow): Promise<Map<string, AccountUsageSummary>>;
   /**
@@ -26,9 +26,7 @@ export async function createUsageFeature(options: { deps: SubgraphDeps; database
   const repository = new UsageRepository(database, new AccountsRepository(database));
   await repository.ensureIndexes();
   return {
-    // The subgraph merges every feature's resolvers under its own context type; this feature's
-    // fields are in that context at run time because `createContext` below puts them there.
-    resolvers: usageResolvers as ResolverMap<RequestBase>,
+    resolvers: usageResolvers,
     createContext: (base): UsageRequestContext => ({
       usageIngest: new UsageIngestor(base.identity, repository),
       usageReports: new UsageReports(base.identity, repository, createSeatsLoader(deps.graph, base.logger)),
