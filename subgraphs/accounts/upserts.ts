@@ -1,6 +1,6 @@
 import type { Identity } from '../kit/auth';
 import { errors } from '../kit/errors';
-import { externalKeysOf, mapDuplicate, mergeUpdate, newId, requiredToCreate, resolveExisting } from '../kit/records';
+import { externalKeysOf, mapDuplicate, mergeUpdate, newId, newRecordFields, requiredToCreate, resolveExisting } from '../kit/records';
 import { parseInput } from '../kit/validation';
 import { upsertAccountInput, upsertUserInput, type UpsertAccountInput, type UpsertUserInput } from './inputs';
 import type { AccountDocument, UserDocument } from './model';
@@ -52,11 +52,7 @@ export class AccountsWriter {
       locale: input.locale ?? 'en-US',
       customerSince: input.customerSince ?? null,
       owner: input.owner ?? null,
-      externalIds,
-      ...(keys.length ? { externalKeys: keys } : {}),
-      syncedAt: this.identity.role === 'integration' ? now : null,
-      createdAt: now,
-      updatedAt: now,
+      ...newRecordFields(this.identity, externalIds, now),
     };
     await mapDuplicate(what, () => this.repository.insertAccount(account));
     return account;
@@ -91,11 +87,7 @@ export class AccountsWriter {
       locale: input.locale ?? account.locale,
       firstSeenAt: input.firstSeenAt ?? now,
       lastSeenAt: input.lastSeenAt ?? null,
-      externalIds,
-      ...(keys.length ? { externalKeys: keys } : {}),
-      syncedAt: this.identity.role === 'integration' ? now : null,
-      createdAt: now,
-      updatedAt: now,
+      ...newRecordFields(this.identity, externalIds, now),
     };
     await mapDuplicate(what, () => this.repository.insertUser(user));
     return user;

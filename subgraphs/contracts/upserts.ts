@@ -5,7 +5,7 @@ import { upsertContractInput, upsertOpportunityInput, type UpsertContractInput, 
 import { type ContractDocument, type ContractStatus, type OpportunityDocument } from './model';
 import { contractsPolicy } from './policy';
 import type { ContractsRepository } from './repository';
-import { externalKeysOf, mapDuplicate, mergeUpdate, newId, requiredToCreate, resolveExisting } from '../kit/records';
+import { externalKeysOf, mapDuplicate, mergeUpdate, newId, newRecordFields, requiredToCreate, resolveExisting } from '../kit/records';
 
 /** The term and cancellation fields a contract ends up with once the input is applied. */
 function settleTerm(input: UpsertContractInput, existing: ContractDocument | null, now: Date) {
@@ -74,11 +74,7 @@ export class ContractsWriter {
       ...settleTerm(input, null, now),
       autoRenew: input.autoRenew ?? true,
       cancelAtPeriodEnd: input.cancelAtPeriodEnd ?? false,
-      externalIds,
-      ...(keys.length ? { externalKeys: keys } : {}),
-      syncedAt: this.identity.role === 'integration' ? now : null,
-      createdAt: now,
-      updatedAt: now,
+      ...newRecordFields(this.identity, externalIds, now),
     };
     await mapDuplicate(what, () => this.repository.insertContract(contract));
     return contract;
@@ -117,11 +113,7 @@ export class ContractsWriter {
       ...required,
       stage,
       owner: input.owner ?? null,
-      externalIds,
-      ...(keys.length ? { externalKeys: keys } : {}),
-      syncedAt: this.identity.role === 'integration' ? now : null,
-      createdAt: now,
-      updatedAt: now,
+      ...newRecordFields(this.identity, externalIds, now),
     };
     await mapDuplicate(what, () => this.repository.insertOpportunity(opportunity));
     return opportunity;

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Document, UpdateFilter } from 'mongodb';
+import type { Identity } from './auth';
 import { errors } from './errors';
 import { isDuplicateKeyError } from './store/types';
 
@@ -81,4 +82,16 @@ export async function mapDuplicate<T>(what: string, write: () => Promise<T>): Pr
     if (isDuplicateKeyError(error)) throw errors.conflict(`${what} is already used by another record`);
     throw error;
   }
+}
+
+/**
+ * The bookkeeping fields of a record being created: its external ids (and their index keys),
+ * `syncedAt` when an integration (an import) writes it, and creation times.
+ */
+export function newRecordFields(
+  identity: Identity,
+  externalIds: ExternalId[],
+  now: Date,
+): { externalIds: ExternalId[]; externalKeys?: string[]; syncedAt: Date | null; createdAt: Date; updatedAt: Date } {
+  return { ...withExternalKeys(externalIds), syncedAt: identity.role === 'integration' ? now : null, createdAt: now, updatedAt: now };
 }
