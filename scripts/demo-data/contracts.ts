@@ -70,6 +70,35 @@ function buildContracts(random: Random, plan: ContractHistoryPlan, salesforceIds
   });
 }
 
+/** Customers whose current term was cancelled in the past months: outcomes a backtest can score. */
+const REALIZED_CHURN = { share: 0.08, minimum: 3, termStartedDaysAgo: 200, cancelledDaysAgo: [20, 150] } as const;
+
+/**
+ * Cancels the current term of a few at-risk customers some months ago, so the demo holds churn
+ * that has already happened (not only cancellations at the end of the term). Uses its own random
+ * stream so every other account's data stays as it was.
+ */
+function realizeChurn(histories: Array<{ plan: ContractHistoryPlan; contracts: ContractDocument[] }>, context: DomainContext): void {
+  const random = createRandom(context.seed + SEED_OFFSET + 1);
+  const customers = histories.filter((history) => history.contracts.length > 0).length;
+  const wanted = Math.max(REALIZED_CHURN.minimum, Math.round(customers * REALIZED_CHURN.share));
+  const candidates = histories.filter(({ plan, contracts }) => {
+    const current = contracts.at(-1);
+    return (
+      plan.profile.isAtRisk &&
+      plan.profile.account._id !== 'acc_0001' &&
+      current !== undefined &&
+      current.startDate.getTime() <= daysBefore(context.now, REALIZED_CHURN.termStartedDaysAgo).getTime()
+    );
+  });
+  for (const { contracts } of candidates.slice(0, wanted)) {
+    const current = contracts.at(-1)!;
+    const [latestDays, earliestDays] = REALIZED_CHURN.cancelledDaysAgo;
+    const cancelledAt = random.dateBetween(latest(current.startDate, daysBefore(context.now, earliestDays)), daysBefore(context.now, latestDays));
+    Object.assign(current, { status: 'CANCELLED', cancelledAt, autoRenew: false, cancelAtPeriodEnd: false, updatedAt: cancelledAt });
+  }
+}
+
 /**
  * Deterministic contracts demo data for the accounts in `context`: every customer's contract
  * history (1–3 yearly terms, the current one ACTIVE) and opportunities for about 30 % of them.
@@ -80,6 +109,7 @@ export function generateContractsDemoData(context: DomainContext): ContractsDemo
   const salesforceIds = createSalesforceIdFactory(random);
   const plans = planContractHistories(random, context.profiles, context.now);
   const histories = plans.map((plan) => ({ plan, contracts: buildContracts(random, plan, salesforceIds, context.now) }));
+  realizeChurn(histories, context);
   return {
     contracts: histories.flatMap((history) => history.contracts),
     opportunities: generateOpportunities(random, histories, salesforceIds, context.now),

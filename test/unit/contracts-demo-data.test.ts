@@ -49,7 +49,10 @@ describe.each([42, 1, 3, 1234])('contracts demo data for seed %i', (seed) => {
   const data = generateContractsDemoData(context);
   const byAccount = groupByAccount(data.contracts);
   const customers = context.profiles.filter((profile) => profile.account.customerSince !== null);
-  const current = customers.map((profile) => currentContract(byAccount.get(profile.account._id) ?? [], NOW));
+  /** Customers whose current term was cancelled months ago: they have no current contract. */
+  const churned = new Set(data.contracts.filter((contract) => contract.status === 'CANCELLED').map((contract) => contract.accountId));
+  const staying = customers.filter((profile) => !churned.has(profile.account._id));
+  const current = staying.map((profile) => currentContract(byAccount.get(profile.account._id) ?? [], NOW));
 
   it('is deterministic for the same seed and now, and differs for another seed', () => {
     expect(generateContractsDemoData(demoContext(seed, 40))).toEqual(data);
@@ -67,10 +70,24 @@ describe.each([42, 1, 3, 1234])('contracts demo data for seed %i', (seed) => {
       }
       expect(terms.length).toBeGreaterThanOrEqual(1);
       expect(terms.length).toBeLessThanOrEqual(3);
-      expect(terms.map((term) => term.status)).toEqual([...terms.slice(1).map(() => 'EXPIRED'), 'ACTIVE']);
+      const hasChurned = churned.has(profile.account._id);
+      expect(terms.map((term) => term.status)).toEqual([...terms.slice(1).map(() => 'EXPIRED'), hasChurned ? 'CANCELLED' : 'ACTIVE']);
       expect(terms[0]?.startDate).toEqual(profile.account.customerSince);
       terms.slice(1).forEach((term, index) => expect(term.startDate).toEqual(terms[index]?.renewalDate));
-      expect(currentContract(terms, NOW)).toBe(terms.at(-1));
+      expect(currentContract(terms, NOW)).toBe(hasChurned ? null : terms.at(-1));
+    }
+  });
+
+  it('holds churn that already happened: a few at-risk customers cancelled their current term months ago', () => {
+    expect(churned.size).toBeGreaterThanOrEqual(3);
+    const atRisk = new Set(customers.filter((profile) => profile.isAtRisk).map((profile) => profile.account._id));
+    for (const contract of data.contracts.filter((candidate) => candidate.status === 'CANCELLED')) {
+      expect(atRisk.has(contract.accountId)).toBe(true);
+      expect(contract.accountId).not.toBe('acc_0001');
+      expect(contract.cancelledAt!.getTime()).toBeGreaterThan(contract.startDate.getTime());
+      expect(daysUntil(contract.cancelledAt!)).toBeLessThanOrEqual(-20);
+      expect(daysUntil(contract.cancelledAt!)).toBeGreaterThanOrEqual(-150);
+      expect(contract).toMatchObject({ autoRenew: false, cancelAtPeriodEnd: false });
     }
   });
 
@@ -99,9 +116,9 @@ describe.each([42, 1, 3, 1234])('contracts demo data for seed %i', (seed) => {
   });
 
   it('licenses at least as many seats as users for most accounts, and fewer for a few', () => {
-    const fewer = customers.filter((profile, index) => contractSeats(current[index]!) < profile.users.length);
+    const fewer = staying.filter((profile, index) => contractSeats(current[index]!) < profile.users.length);
     expect(fewer.length).toBeGreaterThanOrEqual(2);
-    expect(fewer.length).toBeLessThanOrEqual(customers.length * 0.2);
+    expect(fewer.length).toBeLessThanOrEqual(staying.length * 0.2);
   });
 
   it('shows at-risk accounts cancelling at period end or shrinking at the last renewal, and a few expansions', () => {
