@@ -54,7 +54,7 @@ async function main(): Promise<void> {
   );
 
   // Health scores exist only after a recompute; the first scheduled one is an interval away.
-  void postGraphql(hub.gatewayUrl, staffToken, 'mutation { recomputeHealth { accountsScored durationMs } }').then(
+  void postGraphql(hub.gatewayUrl, staffToken, 'mutation { recomputeHealth { status accountsScored durationMs } }').then(
     (result) => logger.info({ result }, 'health scores computed'),
     (error: unknown) => logger.warn({ err: error }, 'first health recompute failed; the schedule will retry'),
   );

@@ -42,7 +42,13 @@ export async function createHealthFeature(options: HealthFeatureOptions): Promis
   await repository.ensureIndexes();
   const accounts = new AccountsRepository(options.database);
   const recomputer = new HealthRecomputer({ repository, graph: options.deps.graph, usage: options.usage, model, now, logger });
-  const recompute = () => recomputer.run();
+  // Every failed run is logged here once, whoever started it (the schedule or a request that
+  // stopped waiting), since nobody may be left to see the error.
+  const recompute = () =>
+    recomputer.run().catch((error: unknown) => {
+      logger.error({ err: error }, 'health recompute failed');
+      throw error;
+    });
   const backtester = new HealthBacktester({ repository, graph: options.deps.graph, now });
   const backtest = (asOf: Date) => backtester.run(asOf);
 
@@ -53,7 +59,7 @@ export async function createHealthFeature(options: HealthFeatureOptions): Promis
   const schedule =
     intervalMinutes > 0
       ? setInterval(() => {
-          recompute().catch((error: unknown) => logger.error({ err: error }, 'scheduled health recompute failed'));
+          recompute().catch(() => undefined);
         }, intervalMinutes * 60_000)
       : null;
   // The schedule must never keep a process (or a test run) alive on its own.

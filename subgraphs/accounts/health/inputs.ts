@@ -1,6 +1,9 @@
 import { z } from 'zod';
 
 /** How many days of history `Account.healthHistory` returns. */
+/** How long `recomputeHealth` waits for the run before answering RUNNING (the gateway's timeout is longer). */
+export const recomputeWaitInput = z.number().int('must be a whole number').min(0, 'must be at least 0').max(60, 'must be at most 60');
+
 export const historyDaysInput = z.number().int('must be a whole number').min(1, 'must be at least 1').max(365, 'must be at most 365');
 
 /** The moment `Account.healthChange` compares with: a real date, not in the future. */

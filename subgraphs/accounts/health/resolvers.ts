@@ -21,7 +21,7 @@ export const healthResolvers: ResolverMap<HealthRequest> = {
     healthBacktest: (_parent, args: { asOf: unknown }, { health }: HealthRequest) => health.backtest(args.asOf),
   },
   Mutation: {
-    recomputeHealth: (_parent, _args, { health }: HealthRequest) => health.recomputeAll(),
+    recomputeHealth: (_parent, args: { waitSeconds?: unknown }, { health }: HealthRequest) => health.recomputeAll(args.waitSeconds ?? 5),
   },
   Account: {
     health: (account: AccountDocument, _args, { health }: HealthRequest) => health.latest(account._id),

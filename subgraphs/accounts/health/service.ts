@@ -7,9 +7,12 @@ import { utcDay } from '../usage/model';
 import { explainChange } from './change';
 import type { HealthChangeRecord, HealthSnapshotDocument } from './documents';
 import type { HealthBacktestResult } from './backtest';
-import { backtestAsOfInput, changeSinceInput, historyDaysInput } from './inputs';
+import { backtestAsOfInput, changeSinceInput, historyDaysInput, recomputeWaitInput } from './inputs';
 import { healthPolicy } from './policy';
 import type { RecomputeSummary } from './recompute';
+
+/** What `recomputeHealth` answers: the summary when the run finished within the wait. */
+export type RecomputeOutcome = { status: 'COMPLETED' | 'RUNNING'; startedAt: Date } & Partial<RecomputeSummary>;
 import type { HealthListFilter, HealthRepository, HistoryPoint } from './repository';
 import { HEALTH_BANDS, type HealthBand } from './scoring';
 
@@ -99,9 +102,27 @@ export class HealthService {
     return this.runBacktest(validAsOf);
   }
 
-  recomputeAll(): Promise<RecomputeSummary> {
+  /**
+   * Runs (or joins) a recompute and waits for it up to `waitSeconds`: a large dataset takes longer
+   * than a request may, so the run then goes on in the background and the answer says RUNNING.
+   */
+  async recomputeAll(rawWaitSeconds: unknown): Promise<RecomputeOutcome> {
+    const waitSeconds = parseInput(recomputeWaitInput, rawWaitSeconds, 'waitSeconds');
     healthPolicy.assertCanRecompute(this.identity);
-    return this.recompute();
+    const startedAt = new Date();
+    const run = this.recompute();
+    // A run that fails after the answer has gone is logged by the feature, not lost silently.
+    run.catch(() => undefined);
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<null>((resolve) => {
+      timer = setTimeout(() => resolve(null), waitSeconds * 1000);
+    });
+    try {
+      const summary = await Promise.race([run, timedOut]);
+      return summary ? { status: 'COMPLETED', startedAt, ...summary } : { status: 'RUNNING', startedAt };
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   /** An account on a list the caller was allowed to read. */
