@@ -68,6 +68,8 @@ function signalsOf(random: Random, profile: AccountProfile, level: number, renew
     CERTIFIED_USERS: Math.round(jitter(level * 6)),
     COMMUNITY_ACTIVE_MEMBERS: Math.round(jitter(level * 9)),
     DAYS_TO_RENEWAL: renewalDate ? Math.floor((renewalDate.getTime() - day.getTime()) / DAY_MS) : null,
+    // Derived from the level, without a random draw, so the other signals' draws stay as they were.
+    ARR_CHANGE: Math.round((level - 0.55) * 60) / 100,
   };
   return { accountId: profile.account._id, segment: profile.account.segment, values };
 }

@@ -1,3 +1,4 @@
+import { HEALTH_COMPONENTS } from '../../subgraphs/accounts/health/components';
 import { instrumentStore, type StoreOperation } from '../../subgraphs/kit/store/instrumented-store';
 import { buildAccount, buildUser } from '../helpers/factories';
 import { DAY_MS } from '../helpers/health';
@@ -178,7 +179,7 @@ describe('who may read health, bad input and store calls', () => {
         many = await stack.query<any>(query, { token, variables: { first: 20 } });
       });
       expect(many.data.accounts.edges).toHaveLength(20);
-      expect(many.data.accounts.edges.every((edge: any) => edge.node.health.components.length === 10)).toBe(true);
+      expect(many.data.accounts.edges.every((edge: any) => edge.node.health.components.length === HEALTH_COMPONENTS.length)).toBe(true);
       expect(manyCalls).toBe(fewCalls);
     });
 

@@ -1,3 +1,4 @@
+import { HEALTH_COMPONENTS } from '../../subgraphs/accounts/health/components';
 import { buildAccount, buildUser } from '../helpers/factories';
 import { buildContract, seedContracts } from '../helpers/contracts';
 import { sumOfContributions } from '../helpers/health';
@@ -55,7 +56,7 @@ describe('health scores through the gateway', () => {
   it('explains a score with components whose contributions add up to it', async () => {
     const result = await stack.query<any>(`query($id: ID!) { account(id: $id) { health { ${HEALTH_FIELDS} } } }`, { token: await stack.staffToken(), variables: { id: troubled._id } });
     const health = result.data.account.health;
-    expect(health.components).toHaveLength(10);
+    expect(health.components).toHaveLength(HEALTH_COMPONENTS.length);
     expect(sumOfContributions(health.components)).toBeCloseTo(health.score, 6);
     const byKey = Object.fromEntries(health.components.map((component: any) => [component.key, component]));
     expect(byKey.URGENT_TICKETS).toMatchObject({ group: 'SUPPORT', hasData: true, value: 3, score: 0, contribution: 0, reason: '3 urgent tickets open' });

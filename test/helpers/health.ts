@@ -35,6 +35,7 @@ export function buildSignals(segment: Segment, values: Partial<Record<HealthComp
     CERTIFIED_USERS: 2,
     COMMUNITY_ACTIVE_MEMBERS: 3,
     DAYS_TO_RENEWAL: 200,
+    ARR_CHANGE: 0.05,
   };
   const merged = Object.fromEntries(HEALTH_COMPONENTS.map((key) => [key, key in values ? values[key]! : defaults[key]])) as Record<HealthComponentKey, number | null>;
   return { accountId: `acc_signals_${segment.toLowerCase()}`, segment, values: merged };

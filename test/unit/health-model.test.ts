@@ -1,3 +1,4 @@
+import { HEALTH_COMPONENTS } from '../../subgraphs/accounts/health/components';
 import defaultHealthModel from '../../subgraphs/accounts/health/health-model.json';
 import { HealthModelError, parseHealthModel } from '../../subgraphs/accounts/health/model-schema';
 import { createHealthFeature } from '../../subgraphs/accounts/health/feature';
@@ -34,7 +35,7 @@ describe('the health model file', () => {
   it('ships a valid model with weights for every component in every segment', () => {
     const model = copyOfDefaultModel();
     expect(Object.keys(model.segments).sort()).toEqual(['ENTERPRISE', 'MID_MARKET', 'SMB']);
-    expect(Object.keys(model.segments['SMB']!.components)).toHaveLength(10);
+    expect(Object.keys(model.segments['SMB']!.components)).toHaveLength(HEALTH_COMPONENTS.length);
   });
 
   it('names a curve whose values do not increase', () => {

@@ -33,6 +33,7 @@ function graphAccount(index: number, overrides: Partial<GraphAccountSignals> = {
     support: { urgentOpen: 0, csat90d: 0.9 },
     learning: { enrollmentCount: 4, completionRate: 0.5, certifiedUsers: 1 },
     community: { activeMembers30d: 2 },
+    contracts: null,
     ...overrides,
   };
 }

@@ -76,6 +76,7 @@ describe('health scoring', () => {
         CERTIFIED_USERS: 50,
         COMMUNITY_ACTIVE_MEMBERS: 50,
         DAYS_TO_RENEWAL: 365,
+        ARR_CHANGE: 0.5,
       }),
       model,
     );

@@ -13,6 +13,7 @@ export const HEALTH_COMPONENTS = [
   'CERTIFIED_USERS',
   'COMMUNITY_ACTIVE_MEMBERS',
   'DAYS_TO_RENEWAL',
+  'ARR_CHANGE',
 ] as const;
 export type HealthComponentKey = (typeof HEALTH_COMPONENTS)[number];
 
@@ -101,5 +102,12 @@ export const COMPONENT_DEFINITIONS: Record<HealthComponentKey, ComponentDefiniti
     format: String,
     reason: (value) => (value < 0 ? `Renewal date passed ${-value} days ago` : `Renews in ${plural(value, 'day', 'days')}`),
     missingReason: 'No current contract',
+  },
+  ARR_CHANGE: {
+    group: 'CONTRACT',
+    format: (value) => `${value > 0 ? '+' : ''}${percent(value)}`,
+    reason: (value) =>
+      value <= -1 ? 'Contract ended without renewal' : value === 0 ? 'ARR unchanged at the last renewal' : `ARR ${value > 0 ? 'up' : 'down'} ${percent(Math.abs(value))} at the last renewal`,
+    missingReason: 'No earlier contract term to compare ARR with',
   },
 };

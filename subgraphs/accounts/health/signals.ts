@@ -22,6 +22,7 @@ export const ACCOUNT_SIGNALS_QUERY = `query HealthSignals($first: Int!, $after: 
         support { urgentOpen csat90d }
         learning { enrollmentCount completionRate certifiedUsers }
         community { activeMembers30d }
+        contracts(first: 2) { edges { node { status arr { amountMinor currency } } } }
       }
     }
     pageInfo { hasNextPage endCursor }
@@ -37,6 +38,20 @@ export interface GraphAccountSignals {
   support: { urgentOpen: number; csat90d: number | null } | null;
   learning: { enrollmentCount: number; completionRate: number | null; certifiedUsers: number } | null;
   community: { activeMembers30d: number } | null;
+  /** The two newest contract terms, newest first. */
+  contracts: { edges: Array<{ node: { status: string; arr: { amountMinor: number; currency: string } } }> } | null;
+}
+
+/**
+ * ARR change at the last renewal, as a share of the previous term's ARR; -1 when the newest term
+ * ended or was cancelled without a renewal. Null without two comparable terms.
+ */
+export function arrChange(account: Pick<GraphAccountSignals, 'contracts'>): number | null {
+  const [latest, previous] = (account.contracts?.edges ?? []).map((edge) => edge.node);
+  if (!latest) return null;
+  if (latest.status === 'CANCELLED' || latest.status === 'EXPIRED') return -1;
+  if (!previous || previous.arr.currency !== latest.arr.currency || previous.arr.amountMinor <= 0) return null;
+  return (latest.arr.amountMinor - previous.arr.amountMinor) / previous.arr.amountMinor;
 }
 
 interface SignalsPage {
@@ -79,6 +94,7 @@ export function toAccountSignals(account: GraphAccountSignals, usage: AccountUsa
     CERTIFIED_USERS: account.learning?.certifiedUsers ?? null,
     COMMUNITY_ACTIVE_MEMBERS: account.community?.activeMembers30d ?? null,
     DAYS_TO_RENEWAL: renewalDate ? Math.floor((renewalDate.getTime() - now.getTime()) / DAY_MS) : null,
+    ARR_CHANGE: arrChange(account),
   };
   return { accountId: account.id, segment: account.segment, values };
 }
