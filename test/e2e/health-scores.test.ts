@@ -6,7 +6,7 @@ import { seedAccounts } from '../helpers/seed';
 import { startStack, type Stack } from '../helpers/stack';
 import { buildTicket, seedSupport } from '../helpers/support';
 
-const HEALTH_FIELDS = `score band day computedAt modelVersion components { key group hasData value score weight contribution reason }`;
+const HEALTH_FIELDS = `score band day computedAt modelVersion components { key name group hasData value score weight contribution reason }`;
 
 const AT_RISK_LIST = `query($band: HealthBand, $segment: Segment, $first: Int, $after: String) {
   accountsByHealth(band: $band, segment: $segment, first: $first, after: $after) {
@@ -57,6 +57,7 @@ describe('health scores through the gateway', () => {
     const result = await stack.query<any>(`query($id: ID!) { account(id: $id) { health { ${HEALTH_FIELDS} } } }`, { token: await stack.staffToken(), variables: { id: troubled._id } });
     const health = result.data.account.health;
     expect(health.components).toHaveLength(HEALTH_COMPONENTS.length);
+    expect(health.components.find((component: any) => component.key === 'SEAT_UTILIZATION').name).toBe('Seat utilization');
     expect(sumOfContributions(health.components)).toBeCloseTo(health.score, 6);
     const byKey = Object.fromEntries(health.components.map((component: any) => [component.key, component]));
     expect(byKey.URGENT_TICKETS).toMatchObject({ group: 'SUPPORT', hasData: true, value: 3, score: 0, contribution: 0, reason: '3 urgent tickets open' });

@@ -33,6 +33,8 @@ const oneDecimal = (value: number) => (Math.round(value * 10) / 10).toFixed(1);
 const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
 
 interface ComponentDefinition {
+  /** What the component is called where people read it, e.g. "Seat utilization". */
+  name: string;
   group: HealthGroup;
   /** The value as a person reads it, e.g. `18%`. */
   format(value: number): string;
@@ -44,66 +46,77 @@ interface ComponentDefinition {
 
 export const COMPONENT_DEFINITIONS: Record<HealthComponentKey, ComponentDefinition> = {
   USAGE_BREADTH: {
+    name: 'Usage breadth',
     group: 'USAGE',
     format: percent,
     reason: (value) => `Key features used ${percent(value)}`,
     missingReason: 'No product usage data',
   },
   USAGE_DEPTH: {
+    name: 'Usage depth',
     group: 'USAGE',
     format: (value) => String(Math.round(value)),
     reason: (value) => `${Math.round(value)} events per active user in 30 days`,
     missingReason: 'No product usage data',
   },
   USAGE_FREQUENCY: {
+    name: 'Usage frequency',
     group: 'USAGE',
     format: oneDecimal,
     reason: (value) => `Active users on ${oneDecimal(value)} days a week`,
     missingReason: 'No product usage data',
   },
   SEAT_UTILIZATION: {
+    name: 'Seat utilization',
     group: 'USAGE',
     format: percent,
     reason: (value) => `Seat utilization ${percent(value)}`,
     missingReason: 'No licensed seats on a current contract',
   },
   URGENT_TICKETS: {
+    name: 'Urgent tickets',
     group: 'SUPPORT',
     format: String,
     reason: (value) => (value === 0 ? 'No urgent tickets open' : `${plural(value, 'urgent ticket', 'urgent tickets')} open`),
     missingReason: 'No support data',
   },
   CSAT: {
+    name: 'Customer satisfaction',
     group: 'SUPPORT',
     format: percent,
     reason: (value) => `CSAT ${percent(value)} over 90 days`,
     missingReason: 'No rated tickets in 90 days',
   },
   LEARNING_COMPLETION: {
+    name: 'Course completion',
     group: 'LEARNING',
     format: percent,
     reason: (value) => `${percent(value)} of course enrollments completed`,
     missingReason: 'No course enrollments',
   },
   CERTIFIED_USERS: {
+    name: 'Certified users',
     group: 'LEARNING',
     format: String,
     reason: (value) => plural(value, 'certified user', 'certified users'),
     missingReason: 'No learning data',
   },
   COMMUNITY_ACTIVE_MEMBERS: {
+    name: 'Active community members',
     group: 'COMMUNITY',
     format: String,
     reason: (value) => `${plural(value, 'community member', 'community members')} active in 30 days`,
     missingReason: 'No community data',
   },
   DAYS_TO_RENEWAL: {
+    name: 'Days to renewal',
     group: 'CONTRACT',
     format: String,
     reason: (value) => (value < 0 ? `Renewal date passed ${-value} days ago` : `Renews in ${plural(value, 'day', 'days')}`),
     missingReason: 'No current contract',
   },
   ARR_CHANGE: {
+    name: 'ARR change',
     group: 'CONTRACT',
     format: (value) => `${value > 0 ? '+' : ''}${percent(value)}`,
     reason: (value) =>

@@ -1,6 +1,7 @@
 import type { PageArgs } from '../../kit/pagination';
 import type { RequestBase, ResolverMap } from '../../kit/subgraph-service';
 import type { AccountDocument, Segment } from '../model';
+import { COMPONENT_DEFINITIONS, type HealthComponentKey } from './components';
 import type { HealthAlertDocument, HealthSnapshotDocument } from './documents';
 import type { HealthBand } from './scoring';
 import type { HealthService } from './service';
@@ -31,6 +32,9 @@ export const healthResolvers: ResolverMap<HealthRequest> = {
       const snapshot = await health.latest(account._id);
       return snapshot && { segment: snapshot.segment, computedAt: snapshot.computedAt, metrics: snapshot.benchmark };
     },
+  },
+  HealthComponent: {
+    name: (component: { key: HealthComponentKey }) => COMPONENT_DEFINITIONS[component.key].name,
   },
   AccountHealthEdge: {
     node: (edge: { node: HealthSnapshotDocument }, _args, { health }: HealthRequest) => health.account(edge.node.accountId),
