@@ -1,7 +1,7 @@
-import { instrumentStore, type StoreOperation } from '../../subgraphs/kit/store/instrumented-store';
 import { buildAccount, buildUser } from '../helpers/factories';
 import { seedAccounts } from '../helpers/seed';
-import { openTestStore, startStack, type Stack } from '../helpers/stack';
+import { storeCallRecorder } from '../helpers/store-calls';
+import { startStack, type Stack } from '../helpers/stack';
 
 const ACCOUNTS_WITH_USERS = `query($first: Int!) {
   accounts(first: $first) {
@@ -12,13 +12,12 @@ const ACCOUNTS_WITH_USERS = `query($first: Int!) {
 /** Store calls per operation must not grow with list length: each list is one batched query. */
 describe('store calls per operation', () => {
   let stack: Stack;
-  const operations: StoreOperation[] = [];
+  const storeCalls = storeCallRecorder();
   const accounts = Array.from({ length: 30 }, () => buildAccount());
   const users = accounts.flatMap((account) => Array.from({ length: 5 }, () => buildUser(account)));
 
   beforeAll(async () => {
-    const store = instrumentStore(await openTestStore(), (operation) => operations.push(operation));
-    stack = await startStack({ store });
+    stack = await startStack({ store: await storeCalls.openStore() });
     await seedAccounts(stack, accounts, users);
   });
   afterAll(async () => {
@@ -26,20 +25,14 @@ describe('store calls per operation', () => {
     await stack.store.close();
   });
 
-  async function countOperations(run: () => Promise<unknown>): Promise<number> {
-    operations.length = 0;
-    await run();
-    return operations.length;
-  }
-
   it('does not grow with the number of accounts and their users', async () => {
     const token = await stack.staffToken();
     let small: any;
     let large: any;
-    const fewCalls = await countOperations(async () => {
+    const fewCalls = await storeCalls.count(async () => {
       small = await stack.query<any>(ACCOUNTS_WITH_USERS, { token, variables: { first: 2 } });
     });
-    const manyCalls = await countOperations(async () => {
+    const manyCalls = await storeCalls.count(async () => {
       large = await stack.query<any>(ACCOUNTS_WITH_USERS, { token, variables: { first: 30 } });
     });
     expect(small.data.accounts.edges).toHaveLength(2);
@@ -76,7 +69,7 @@ describe('store calls per operation', () => {
     const representations = accounts.map((account) => ({ __typename: 'Account', id: account._id }));
     const token = await stack.staffToken();
     let result: any;
-    const calls = await countOperations(async () => {
+    const calls = await storeCalls.count(async () => {
       result = await stack.query<any>(
         `query($representations: [_Any!]!) { _entities(representations: $representations) { ... on Account { id } } }`,
         { token, variables: { representations }, url: stack.subgraphUrls['accounts'] },

@@ -1,8 +1,8 @@
-import { instrumentStore, type StoreOperation } from '../../subgraphs/kit/store/instrumented-store';
 import { buildEvent, buildMember, buildPost, buildRegistration, buildReply, daysAgo, seedCommunity } from '../helpers/community';
 import { buildAccount, buildUser } from '../helpers/factories';
 import { seedAccounts } from '../helpers/seed';
-import { openTestStore, startStack, type Stack } from '../helpers/stack';
+import { storeCallRecorder } from '../helpers/store-calls';
+import { startStack, type Stack } from '../helpers/stack';
 
 const ACCOUNT_COMMUNITY = `query($first: Int!) {
   accounts(first: $first) { edges { node { id community { activeMembers30d members posts answers acceptedAnswers eventAttendance90d } } } }
@@ -22,7 +22,7 @@ const EVENTS = `query($first: Int!) { events(first: $first) { edges { node { tit
 /** Store calls per operation must not grow with the number of accounts, users, posts or events listed. */
 describe('community store calls per operation', () => {
   let stack: Stack;
-  const operations: StoreOperation[] = [];
+  const storeCalls = storeCallRecorder();
   const accounts = Array.from({ length: 20 }, () => buildAccount());
   const users = accounts.flatMap((account) => Array.from({ length: 3 }, () => buildUser(account)));
   // Two of each account's three users are members; the third is not.
@@ -38,8 +38,7 @@ describe('community store calls per operation', () => {
   const registrations = events.map((event) => buildRegistration(event, viewer, members[0]!));
 
   beforeAll(async () => {
-    const store = instrumentStore(await openTestStore(), (operation) => operations.push(operation));
-    stack = await startStack({ store });
+    stack = await startStack({ store: await storeCalls.openStore() });
     await seedAccounts(stack, accounts, users);
     await seedCommunity(stack, { members, posts, replies, events, registrations });
   });
@@ -48,17 +47,11 @@ describe('community store calls per operation', () => {
     await stack.store.close();
   });
 
-  async function countOperations(run: () => Promise<unknown>): Promise<number> {
-    operations.length = 0;
-    await run();
-    return operations.length;
-  }
-
   /** The store calls of one query run for a short and for a long list, and the long list's data. */
   async function callsForTwoAndTwenty(query: string, token: string) {
     let large: any;
-    const fewCalls = await countOperations(() => stack.query<any>(query, { token, variables: { first: 2 } }));
-    const manyCalls = await countOperations(async () => {
+    const fewCalls = await storeCalls.count(() => stack.query<any>(query, { token, variables: { first: 2 } }));
+    const manyCalls = await storeCalls.count(async () => {
       large = await stack.query<any>(query, { token, variables: { first: 20 } });
     });
     expect(large.errors).toBeUndefined();
@@ -108,7 +101,7 @@ describe('community store calls per operation', () => {
   it('resolves many Account references with one store call per collection', async () => {
     const representations = accounts.map((account) => ({ __typename: 'Account', id: account._id }));
     let result: any;
-    const calls = await countOperations(async () => {
+    const calls = await storeCalls.count(async () => {
       result = await stack.query<any>(
         `query($representations: [_Any!]!) { _entities(representations: $representations) { ... on Account { id community { members } } } }`,
         { token: await stack.staffToken(), variables: { representations }, url: stack.subgraphUrls['community'] },

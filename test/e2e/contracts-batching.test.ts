@@ -1,8 +1,8 @@
-import { instrumentStore, type StoreOperation } from '../../subgraphs/kit/store/instrumented-store';
 import { buildContract, buildOpportunity, daysFromNow, seedContracts } from '../helpers/contracts';
 import { buildAccount } from '../helpers/factories';
 import { seedAccounts } from '../helpers/seed';
-import { openTestStore, postGraphql, startStack, type Stack } from '../helpers/stack';
+import { storeCallRecorder } from '../helpers/store-calls';
+import { postGraphql, startStack, type Stack } from '../helpers/stack';
 
 const ACCOUNTS_WITH_CONTRACTS = `query($first: Int!) {
   accounts(first: $first) {
@@ -22,7 +22,7 @@ const ACCOUNTS_WITH_CONTRACTS = `query($first: Int!) {
 /** Store calls per operation must not grow with the number of accounts: each collection is one batched query. */
 describe('contracts store calls per operation', () => {
   let stack: Stack;
-  const operations: StoreOperation[] = [];
+  const storeCalls = storeCallRecorder();
   const accounts = Array.from({ length: 20 }, (_, index) => buildAccount({ name: `Batch ${String(index).padStart(2, '0')}` }));
   const contracts = accounts.flatMap((account, index) => [
     buildContract(account._id, { status: 'EXPIRED', startDate: daysFromNow(-465), renewalDate: daysFromNow(-100) }),
@@ -34,8 +34,7 @@ describe('contracts store calls per operation', () => {
   ]);
 
   beforeAll(async () => {
-    const store = instrumentStore(await openTestStore(), (operation) => operations.push(operation));
-    stack = await startStack({ store });
+    stack = await startStack({ store: await storeCalls.openStore() });
     await seedAccounts(stack, accounts);
     await seedContracts(stack, contracts, opportunities);
   });
@@ -44,23 +43,16 @@ describe('contracts store calls per operation', () => {
     await stack.store.close();
   });
 
-  /** Calls on the contracts subgraph's database made while `run` runs. */
-  async function countContractsOperations(run: () => Promise<unknown>): Promise<number> {
-    operations.length = 0;
-    await run();
-    return operations.filter((operation) => operation.database.endsWith('contracts')).length;
-  }
-
   it("does not grow with the number of accounts whose contract fields are asked for", async () => {
     const token = await stack.staffToken();
     let small: any;
     let large: any;
-    const fewCalls = await countContractsOperations(async () => {
+    const fewCalls = await storeCalls.count(async () => {
       small = await stack.query<any>(ACCOUNTS_WITH_CONTRACTS, { token, variables: { first: 2 } });
-    });
-    const manyCalls = await countContractsOperations(async () => {
+    }, 'contracts');
+    const manyCalls = await storeCalls.count(async () => {
       large = await stack.query<any>(ACCOUNTS_WITH_CONTRACTS, { token, variables: { first: 20 } });
-    });
+    }, 'contracts');
     expect(small.errors).toBeUndefined();
     expect(large.errors).toBeUndefined();
     expect(small.data.accounts.edges).toHaveLength(2);
@@ -88,13 +80,13 @@ describe('contracts store calls per operation', () => {
       ...contracts.map((contract) => ({ __typename: 'Contract', id: contract._id })),
     ];
     let result: any;
-    const calls = await countContractsOperations(async () => {
+    const calls = await storeCalls.count(async () => {
       result = await postGraphql<any>(
         stack.subgraphUrls['contracts']!,
         `query($representations: [_Any!]!) { _entities(representations: $representations) { ... on Account { seatsLicensed } ... on Contract { id } } }`,
         { token, variables: { representations } },
       );
-    });
+    }, 'contracts');
     expect(result.errors).toBeUndefined();
     expect(result.data._entities).toHaveLength(accounts.length + contracts.length);
     expect(result.data._entities.slice(0, accounts.length).every((entity: any) => entity.seatsLicensed === 10)).toBe(true);
@@ -106,10 +98,10 @@ describe('contracts store calls per operation', () => {
     const token = await stack.staffToken();
     const query = `query($first: Int!) { renewals(withinDays: 60, first: $first) { totalCount edges { node { id account { name seatsLicensed } } } } }`;
     let large: any;
-    const fewCalls = await countContractsOperations(() => stack.query(query, { token, variables: { first: 2 } }));
-    const manyCalls = await countContractsOperations(async () => {
+    const fewCalls = await storeCalls.count(() => stack.query(query, { token, variables: { first: 2 } }), 'contracts');
+    const manyCalls = await storeCalls.count(async () => {
       large = await stack.query<any>(query, { token, variables: { first: 20 } });
-    });
+    }, 'contracts');
     expect(large.data.renewals.totalCount).toBe(20);
     expect(large.data.renewals.edges.map((edge: any) => edge.node.account.name)).toEqual(accounts.map((account) => account.name));
     expect(manyCalls).toBe(fewCalls);

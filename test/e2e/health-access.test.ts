@@ -1,9 +1,9 @@
 import { HEALTH_COMPONENTS } from '../../subgraphs/accounts/health/components';
-import { instrumentStore, type StoreOperation } from '../../subgraphs/kit/store/instrumented-store';
 import { buildAccount, buildUser } from '../helpers/factories';
 import { DAY_MS } from '../helpers/health';
 import { seedAccounts } from '../helpers/seed';
-import { openTestStore, startStack, type Stack } from '../helpers/stack';
+import { startStack, type Stack } from '../helpers/stack';
+import { storeCallRecorder } from '../helpers/store-calls';
 
 const OWN_HEALTH = `query($id: ID!) {
   account(id: $id) {
@@ -21,15 +21,14 @@ const ENTITIES = `query($representations: [_Any!]!) {
 
 describe('who may read health, bad input and store calls', () => {
   let stack: Stack;
-  const operations: StoreOperation[] = [];
+  const storeCalls = storeCallRecorder();
   const mine = buildAccount({ name: 'Mine Co' });
   const theirs = buildAccount({ name: 'Theirs Co' });
   const others = Array.from({ length: 20 }, () => buildAccount());
   const me = buildUser(mine);
 
   beforeAll(async () => {
-    const store = instrumentStore(await openTestStore(), (operation) => operations.push(operation));
-    stack = await startStack({ store });
+    stack = await startStack({ store: await storeCalls.openStore() });
     await seedAccounts(stack, [mine, theirs, ...others], [me]);
     const result = await stack.query<any>(`mutation { recomputeHealth { accountsScored } }`, { token: await stack.staffToken() });
     expect(result.data.recomputeHealth.accountsScored).toBe(22);
@@ -164,18 +163,12 @@ describe('who may read health, bad input and store calls', () => {
   });
 
   describe('store calls', () => {
-    async function countOperations(run: () => Promise<unknown>): Promise<number> {
-      operations.length = 0;
-      await run();
-      return operations.length;
-    }
-
     it('do not grow with the number of accounts whose health is read', async () => {
       const token = await stack.staffToken();
       const query = `query($first: Int!) { accounts(first: $first) { edges { node { id health { score components { key } } usageBenchmark { segment } } } } }`;
       let many: any;
-      const fewCalls = await countOperations(() => stack.query(query, { token, variables: { first: 2 } }));
-      const manyCalls = await countOperations(async () => {
+      const fewCalls = await storeCalls.count(() => stack.query(query, { token, variables: { first: 2 } }));
+      const manyCalls = await storeCalls.count(async () => {
         many = await stack.query<any>(query, { token, variables: { first: 20 } });
       });
       expect(many.data.accounts.edges).toHaveLength(20);
@@ -186,8 +179,8 @@ describe('who may read health, bad input and store calls', () => {
     it('for the health list are the same for 2 and for 20 accounts with their names', async () => {
       const token = await stack.staffToken();
       const query = `query($first: Int!) { accountsByHealth(first: $first) { edges { node { name health { score } } health { band } } } }`;
-      const fewCalls = await countOperations(() => stack.query(query, { token, variables: { first: 2 } }));
-      const manyCalls = await countOperations(() => stack.query(query, { token, variables: { first: 20 } }));
+      const fewCalls = await storeCalls.count(() => stack.query(query, { token, variables: { first: 2 } }));
+      const manyCalls = await storeCalls.count(() => stack.query(query, { token, variables: { first: 20 } }));
       expect(manyCalls).toBe(fewCalls);
       expect(manyCalls).toBeLessThanOrEqual(2);
     });

@@ -1,9 +1,9 @@
-import { instrumentStore, type StoreOperation } from '../../subgraphs/kit/store/instrumented-store';
 import { buildMember, daysAgo, seedCommunity } from '../helpers/community';
 import { buildContract, buildOpportunity, seedContracts } from '../helpers/contracts';
 import { buildAccount, buildUser } from '../helpers/factories';
 import { seedAccounts } from '../helpers/seed';
-import { openTestStore, startStack, type Stack } from '../helpers/stack';
+import { startStack, type Stack } from '../helpers/stack';
+import { storeCallRecorder } from '../helpers/store-calls';
 
 const INFLUENCE = `query($from: DateTime!, $to: DateTime!) {
   communityInfluence(from: $from, to: $to) { accountsExamined expansion { ratio } }
@@ -12,10 +12,10 @@ const INFLUENCE = `query($from: DateTime!, $to: DateTime!) {
 /** Influence reads a page of accounts per graph query; the subgraphs answer each page with batched lookups. */
 describe('community influence store calls', () => {
   let stack: Stack;
-  const operations: StoreOperation[] = [];
+  const storeCalls = storeCallRecorder();
 
   beforeAll(async () => {
-    stack = await startStack({ store: instrumentStore(await openTestStore(), (operation) => operations.push(operation)) });
+    stack = await startStack({ store: await storeCalls.openStore() });
   });
   afterAll(async () => {
     await stack.stop();
@@ -40,14 +40,14 @@ describe('community influence store calls', () => {
   async function storeCallsWith(count: number): Promise<number> {
     await seedCustomers(count);
     seeded += count;
-    operations.length = 0;
-    const result = await stack.query<any>(INFLUENCE, {
-      token: await stack.staffToken(),
-      variables: { from: daysAgo(365).toISOString(), to: new Date().toISOString() },
+    const token = await stack.staffToken();
+    let result: any;
+    const calls = await storeCalls.count(async () => {
+      result = await stack.query<any>(INFLUENCE, { token, variables: { from: daysAgo(365).toISOString(), to: new Date().toISOString() } });
     });
     expect(result.errors).toBeUndefined();
     expect(result.data.communityInfluence.accountsExamined).toBe(seeded);
-    return operations.length;
+    return calls;
   }
 
   it('costs the same store calls for 2 accounts as for 42', async () => {

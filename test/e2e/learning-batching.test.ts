@@ -1,8 +1,8 @@
-import { instrumentStore, type StoreOperation } from '../../subgraphs/kit/store/instrumented-store';
 import { buildAccount, buildUser } from '../helpers/factories';
 import { buildBadge, buildCourse, buildEnrollment, buildLearner, buildPath, buildQuest, seedLearning } from '../helpers/learning';
 import { seedAccounts } from '../helpers/seed';
-import { openTestStore, postGraphql, startStack, type Stack } from '../helpers/stack';
+import { storeCallRecorder } from '../helpers/store-calls';
+import { postGraphql, startStack, type Stack } from '../helpers/stack';
 
 const ACCOUNTS_WITH_LEARNING = `query($first: Int!) {
   accounts(first: $first) { edges { node {
@@ -24,7 +24,7 @@ const ACCOUNTS_WITH_LEARNING = `query($first: Int!) {
 /** Store calls of the learning subgraph per operation must not grow with the number of accounts and users. */
 describe('learning store calls per operation', () => {
   let stack: Stack;
-  const operations: StoreOperation[] = [];
+  const storeCalls = storeCallRecorder();
   const badge = buildBadge({ isCertification: true });
   const courses = [buildCourse({ badgeId: badge._id }), buildCourse(), buildCourse()];
   const path = buildPath(courses.slice(0, 2), { badgeId: badge._id });
@@ -44,8 +44,7 @@ describe('learning store calls per operation', () => {
   );
 
   beforeAll(async () => {
-    const store = instrumentStore(await openTestStore(), (operation) => operations.push(operation));
-    stack = await startStack({ store });
+    stack = await startStack({ store: await storeCalls.openStore() });
     await seedAccounts(stack, accounts, users);
     await seedLearning(stack, { badges: [badge], courses, paths: [path], quests, learners, enrollments });
   });
@@ -54,22 +53,16 @@ describe('learning store calls per operation', () => {
     await stack.store.close();
   });
 
-  async function countLearningOperations(run: () => Promise<void>): Promise<number> {
-    operations.length = 0;
-    await run();
-    return operations.filter((operation) => operation.database.endsWith('learning')).length;
-  }
-
   it('does not grow with the number of accounts and users whose learning is read', async () => {
     const token = await stack.staffToken();
     let small: any;
     let large: any;
-    const fewCalls = await countLearningOperations(async () => {
+    const fewCalls = await storeCalls.count(async () => {
       small = await stack.query<any>(ACCOUNTS_WITH_LEARNING, { token, variables: { first: 2 } });
-    });
-    const manyCalls = await countLearningOperations(async () => {
+    }, 'learning');
+    const manyCalls = await storeCalls.count(async () => {
       large = await stack.query<any>(ACCOUNTS_WITH_LEARNING, { token, variables: { first: 20 } });
-    });
+    }, 'learning');
     expect(small.errors).toBeUndefined();
     expect(large.errors).toBeUndefined();
     expect(small.data.accounts.edges).toHaveLength(2);
@@ -99,12 +92,12 @@ describe('learning store calls per operation', () => {
       ...accounts.slice(0, count).map((account) => ({ __typename: 'Account', id: account._id })),
     ];
     let large: any;
-    const few = await countLearningOperations(async () => {
+    const few = await storeCalls.count(async () => {
       await postGraphql(stack.subgraphUrls['learning']!, query, { token, variables: { representations: representations(2) } });
-    });
-    const many = await countLearningOperations(async () => {
+    }, 'learning');
+    const many = await storeCalls.count(async () => {
       large = await postGraphql<any>(stack.subgraphUrls['learning']!, query, { token, variables: { representations: representations(20) } });
-    });
+    }, 'learning');
     expect(large.errors).toBeUndefined();
     expect(large.data._entities).toHaveLength(40);
     expect(many).toBe(few);

@@ -1,7 +1,7 @@
-import { instrumentStore, type StoreOperation } from '../../subgraphs/kit/store/instrumented-store';
 import { buildAccount, buildUser } from '../helpers/factories';
 import { seedAccounts } from '../helpers/seed';
-import { openTestStore, startStack, type Stack } from '../helpers/stack';
+import { storeCallRecorder } from '../helpers/store-calls';
+import { startStack, type Stack } from '../helpers/stack';
 import { buildArticle, buildArticleViewDay, buildTicket, daysFromNow, seedSupport } from '../helpers/support';
 
 const ACCOUNTS_WITH_SUPPORT = `query($first: Int!) {
@@ -21,7 +21,7 @@ const VIEWER_USERS_TICKETS = `query($first: Int!) {
 /** Store calls per operation must not grow with list length: each list is one batched query. */
 describe('support store calls per operation', () => {
   let stack: Stack;
-  const operations: StoreOperation[] = [];
+  const storeCalls = storeCallRecorder();
   const accounts = Array.from({ length: 20 }, () => buildAccount());
   const bigAccount = buildAccount();
   const users = accounts.flatMap((account) => Array.from({ length: 4 }, () => buildUser(account)));
@@ -34,8 +34,7 @@ describe('support store calls per operation', () => {
   const articles = Array.from({ length: 20 }, () => buildArticle());
 
   beforeAll(async () => {
-    const store = instrumentStore(await openTestStore(), (operation) => operations.push(operation));
-    stack = await startStack({ store });
+    stack = await startStack({ store: await storeCalls.openStore() });
     await seedAccounts(stack, [...accounts, bigAccount], [...users, ...bigTeam]);
     await seedSupport(stack, { tickets, articles, articleViewDays: accounts.map((account) => buildArticleViewDay(account, 1, 12)) });
   });
@@ -44,23 +43,16 @@ describe('support store calls per operation', () => {
     await stack.store.close();
   });
 
-  /** Calls to the support database only: other subgraphs are measured by their own tests. */
-  async function countSupportCalls(run: () => Promise<unknown>): Promise<number> {
-    operations.length = 0;
-    await run();
-    return operations.filter((operation) => operation.database.endsWith('support')).length;
-  }
-
   it('does not grow with the number of accounts, their users and those users\' tickets', async () => {
     const token = await stack.staffToken();
     let small: any;
     let large: any;
-    const fewCalls = await countSupportCalls(async () => {
+    const fewCalls = await storeCalls.count(async () => {
       small = await stack.query<any>(ACCOUNTS_WITH_SUPPORT, { token, variables: { first: 2 } });
-    });
-    const manyCalls = await countSupportCalls(async () => {
+    }, 'support');
+    const manyCalls = await storeCalls.count(async () => {
       large = await stack.query<any>(ACCOUNTS_WITH_SUPPORT, { token, variables: { first: 20 } });
-    });
+    }, 'support');
     expect(small.errors).toBeUndefined();
     expect(large.errors).toBeUndefined();
     expect(large.data.accounts.edges).toHaveLength(20);
@@ -80,10 +72,10 @@ describe('support store calls per operation', () => {
   it("does not grow with the number of a customer's colleagues whose tickets are listed", async () => {
     const token = await stack.customerToken(bigAccount._id, bigTeam[0]!._id);
     let large: any;
-    const fewCalls = await countSupportCalls(() => stack.query<any>(VIEWER_USERS_TICKETS, { token, variables: { first: 2 } }));
-    const manyCalls = await countSupportCalls(async () => {
+    const fewCalls = await storeCalls.count(() => stack.query<any>(VIEWER_USERS_TICKETS, { token, variables: { first: 2 } }), 'support');
+    const manyCalls = await storeCalls.count(async () => {
       large = await stack.query<any>(VIEWER_USERS_TICKETS, { token, variables: { first: 20 } });
-    });
+    }, 'support');
     expect(large.errors).toBeUndefined();
     const colleagues = large.data.viewer.account.users.edges;
     expect(colleagues).toHaveLength(20);
@@ -98,12 +90,12 @@ describe('support store calls per operation', () => {
       ...articles.map((article) => ({ __typename: 'Article', id: article._id })),
     ];
     let result: any;
-    const calls = await countSupportCalls(async () => {
+    const calls = await storeCalls.count(async () => {
       result = await stack.query<any>(
         `query($representations: [_Any!]!) { _entities(representations: $representations) { ... on Ticket { id } ... on Article { id } } }`,
         { token, variables: { representations }, url: stack.subgraphUrls['support'] },
       );
-    });
+    }, 'support');
     expect(result.data._entities.map((entity: { id: string }) => entity.id)).toEqual(representations.map((representation) => representation.id));
     expect(calls).toBe(2);
   });

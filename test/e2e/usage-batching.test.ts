@@ -1,8 +1,8 @@
-import { instrumentStore, type StoreOperation } from '../../subgraphs/kit/store/instrumented-store';
 import { buildContract, seedContracts } from '../helpers/contracts';
 import { buildAccount, buildUser } from '../helpers/factories';
 import { seedAccounts } from '../helpers/seed';
-import { openTestStore, startStack, type Stack } from '../helpers/stack';
+import { storeCallRecorder } from '../helpers/store-calls';
+import { startStack, type Stack } from '../helpers/stack';
 import { dayBefore, usageDay, usageRepository } from '../helpers/usage';
 
 const REPORTS = `query($first: Int!) {
@@ -18,7 +18,7 @@ const ONE_REPORT = `query($id: ID!) {
 /** Usage reports cost the same store calls however many accounts and users they cover. */
 describe('store calls of usage reports', () => {
   let stack: Stack;
-  const operations: StoreOperation[] = [];
+  const storeCalls = storeCallRecorder();
   const small = buildAccount({ name: 'A small one' });
   const large = buildAccount({ name: 'A large one' });
   const others = Array.from({ length: 18 }, (_unused, index) => buildAccount({ name: `B other ${index}` }));
@@ -30,8 +30,7 @@ describe('store calls of usage reports', () => {
   ];
 
   beforeAll(async () => {
-    const store = instrumentStore(await openTestStore(), (operation) => operations.push(operation));
-    stack = await startStack({ store });
+    stack = await startStack({ store: await storeCalls.openStore() });
     await seedAccounts(stack, accounts, users);
     await seedContracts(stack, accounts.map((account) => buildContract(account._id)));
     await usageRepository(stack).replaceDays(users.flatMap((user, index) => [usageDay(user.accountId, user._id, dayBefore(index % 5)), usageDay(user.accountId, user._id, dayBefore(10))]));
@@ -41,20 +40,14 @@ describe('store calls of usage reports', () => {
     await stack.store.close();
   });
 
-  async function countOperations(run: () => Promise<unknown>, database = ''): Promise<number> {
-    operations.length = 0;
-    await run();
-    return operations.filter((operation) => operation.database.endsWith(database)).length;
-  }
-
   it('does not grow with the number of users in the account', async () => {
     const token = await stack.staffToken();
     let few: any;
     let many: any;
-    const fewCalls = await countOperations(async () => {
+    const fewCalls = await storeCalls.count(async () => {
       few = await stack.query<any>(ONE_REPORT, { token, variables: { id: small._id } });
     });
-    const manyCalls = await countOperations(async () => {
+    const manyCalls = await storeCalls.count(async () => {
       many = await stack.query<any>(ONE_REPORT, { token, variables: { id: large._id } });
     });
     expect(few.data.account.usageReport.users).toHaveLength(2);
@@ -70,10 +63,10 @@ describe('store calls of usage reports', () => {
     const token = await stack.staffToken();
     let two: any;
     let twenty: any;
-    const twoCalls = await countOperations(async () => {
+    const twoCalls = await storeCalls.count(async () => {
       two = await stack.query<any>(REPORTS, { token, variables: { first: 2 } });
     }, '_accounts');
-    const twentyCalls = await countOperations(async () => {
+    const twentyCalls = await storeCalls.count(async () => {
       twenty = await stack.query<any>(REPORTS, { token, variables: { first: 20 } });
     }, '_accounts');
     expect(two.errors).toBeUndefined();
