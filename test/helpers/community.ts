@@ -4,18 +4,8 @@ import { CommunityRepository } from '../../subgraphs/community/repository';
 import { COMMUNITY_SUBGRAPH } from '../../subgraphs/community/server';
 import { subgraphDatabase } from '../../subgraphs/kit/subgraph-service';
 import type { Stack } from './stack';
-
-const DAY_MS = 86_400_000;
-let sequence = 0;
-function next(): number {
-  sequence += 1;
-  return sequence;
-}
-
-/** A moment `days` days before now (negative: in the future). */
-export function daysAgo(days: number): Date {
-  return new Date(Date.now() - days * DAY_MS);
-}
+import { nextSequence } from './factories';
+import { DAY_MS, daysAgo } from './time';
 
 /** The community subgraph's repository on the stack's store, for arranging and checking data. */
 export function communityRepository(stack: Pick<Stack, 'store' | 'config'>): CommunityRepository {
@@ -23,7 +13,7 @@ export function communityRepository(stack: Pick<Stack, 'store' | 'config'>): Com
 }
 
 export function buildMember(user: UserDocument, overrides: Partial<MemberDocument> = {}): MemberDocument {
-  const n = next();
+  const n = nextSequence();
   return {
     _id: `mem_t${n}`,
     userId: user._id,
@@ -42,7 +32,7 @@ export function buildMember(user: UserDocument, overrides: Partial<MemberDocumen
 }
 
 export function buildPost(author: MemberDocument, overrides: Partial<PostDocument> = {}): PostDocument {
-  const n = next();
+  const n = nextSequence();
   const createdAt = overrides.createdAt ?? daysAgo(n / 1000 + 1);
   return {
     _id: `pst_t${n}`,
@@ -67,7 +57,7 @@ export function buildPost(author: MemberDocument, overrides: Partial<PostDocumen
 }
 
 export function buildReply(post: PostDocument, author: MemberDocument, overrides: Partial<ReplyDocument> = {}): ReplyDocument {
-  const n = next();
+  const n = nextSequence();
   const createdAt = overrides.createdAt ?? new Date(post.createdAt.getTime() + n * 1000);
   return {
     _id: `rpl_t${n}`,
@@ -85,7 +75,7 @@ export function buildReply(post: PostDocument, author: MemberDocument, overrides
 }
 
 export function buildEvent(overrides: Partial<EventDocument> = {}): EventDocument {
-  const n = next();
+  const n = nextSequence();
   const startsAt = overrides.startsAt ?? daysAgo(-10);
   return {
     _id: `evt_t${n}`,
@@ -111,7 +101,7 @@ export function buildRegistration(
   member: MemberDocument | null,
   overrides: Partial<RegistrationDocument> = {},
 ): RegistrationDocument {
-  const n = next();
+  const n = nextSequence();
   return {
     _id: `reg_t${n}`,
     eventId: event._id,
@@ -158,3 +148,4 @@ export async function storedMembers(stack: Pick<Stack, 'store' | 'config'>): Pro
   return communityRepository(stack).members.find({}, { sort: { _id: 1 } }).toArray();
 }
 
+export { daysAgo } from './time';

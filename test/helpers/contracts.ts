@@ -3,19 +3,8 @@ import { ContractsRepository } from '../../subgraphs/contracts/repository';
 import { CONTRACTS_SUBGRAPH } from '../../subgraphs/contracts/server';
 import { subgraphDatabase } from '../../subgraphs/kit/subgraph-service';
 import type { Stack } from './stack';
-
-export const DAY_MS = 86_400_000;
-
-/** A moment `days` days from the current time (negative for the past). */
-export function daysFromNow(days: number): Date {
-  return new Date(Date.now() + days * DAY_MS);
-}
-
-let sequence = 0;
-function next(): number {
-  sequence += 1;
-  return sequence;
-}
+import { nextSequence } from './factories';
+import { daysFromNow } from './time';
 
 /** The contracts subgraph's repository on the stack's store, for arranging and checking data. */
 export function contractsRepository(stack: Pick<Stack, 'store' | 'config'>): ContractsRepository {
@@ -28,7 +17,7 @@ export function seatLicence(overrides: Partial<ContractLineItem> = {}): Contract
 
 /** A current contract (ACTIVE, started 100 days ago, renewing in 265 days) unless overridden. */
 export function buildContract(accountId: string, overrides: Partial<ContractDocument> = {}): ContractDocument {
-  const n = next();
+  const n = nextSequence();
   const createdAt = daysFromNow(-120);
   return {
     _id: `ctr_t${n}`,
@@ -50,7 +39,7 @@ export function buildContract(accountId: string, overrides: Partial<ContractDocu
 }
 
 export function buildOpportunity(accountId: string, overrides: Partial<OpportunityDocument> = {}): OpportunityDocument {
-  const n = next();
+  const n = nextSequence();
   const createdAt = daysFromNow(-10);
   const stage = overrides.stage ?? 'PROSPECTING';
   return {
@@ -78,3 +67,5 @@ export async function seedContracts(
 ): Promise<void> {
   await contractsRepository(stack).replaceAll(contracts, opportunities);
 }
+
+export { DAY_MS, daysFromNow } from './time';

@@ -1,14 +1,15 @@
 import type { AccountDocument, UserDocument } from '../../subgraphs/accounts/model';
 
 let sequence = 0;
-function next(): number {
+/** A number no other factory call in this test file has returned: keeps built ids unique. */
+export function nextSequence(): number {
   sequence += 1;
   return sequence;
 }
 
 /** An account document with sensible defaults; every call gives fresh ids and domains. */
 export function buildAccount(overrides: Partial<AccountDocument> = {}): AccountDocument {
-  const n = next();
+  const n = nextSequence();
   const now = new Date('2026-01-15T00:00:00Z');
   return {
     _id: `acc_t${n}`,
@@ -28,7 +29,7 @@ export function buildAccount(overrides: Partial<AccountDocument> = {}): AccountD
 }
 
 export function buildUser(account: AccountDocument, overrides: Partial<UserDocument> = {}): UserDocument {
-  const n = next();
+  const n = nextSequence();
   const now = new Date('2026-01-15T00:00:00Z');
   return {
     _id: `usr_t${n}`,

@@ -15,7 +15,7 @@ import { createServiceMetrics } from '../../subgraphs/kit/metrics';
 import { subgraphDatabase } from '../../subgraphs/kit/subgraph-service';
 import type { Stack } from './stack';
 
-export const DAY_MS = 86_400_000;
+export { DAY_MS } from './time';
 
 /** A deep copy of the shipped health model, to change one entry of in a test. */
 export function copyOfDefaultModel(): HealthModel {

@@ -11,14 +11,9 @@ import type {
 import { LearningRepository } from '../../subgraphs/learning/repository';
 import { LEARNING_SUBGRAPH } from '../../subgraphs/learning/server';
 import type { Stack } from './stack';
+import { nextSequence } from './factories';
 
 const CREATED = new Date('2024-01-10T00:00:00Z');
-
-let sequence = 0;
-function next(): number {
-  sequence += 1;
-  return sequence;
-}
 
 /** The learning subgraph's repository on the stack's store, for arranging and checking data. */
 export function learningRepository(stack: Pick<Stack, 'store' | 'config'>): LearningRepository {
@@ -26,7 +21,7 @@ export function learningRepository(stack: Pick<Stack, 'store' | 'config'>): Lear
 }
 
 export function buildCourse(overrides: Partial<CourseDocument> = {}): CourseDocument {
-  const n = next();
+  const n = nextSequence();
   return {
     _id: `crs_t${n}`,
     title: `Course ${String(n).padStart(4, '0')}`,
@@ -51,7 +46,7 @@ export function buildCourse(overrides: Partial<CourseDocument> = {}): CourseDocu
 }
 
 export function buildPath(courses: readonly CourseDocument[], overrides: Partial<LearningPathDocument> = {}): LearningPathDocument {
-  const n = next();
+  const n = nextSequence();
   return {
     _id: `lpt_t${n}`,
     title: `Path ${String(n).padStart(4, '0')}`,
@@ -66,7 +61,7 @@ export function buildPath(courses: readonly CourseDocument[], overrides: Partial
 }
 
 export function buildQuest(goal: QuestDocument['goal'], overrides: Partial<QuestDocument> = {}): QuestDocument {
-  const n = next();
+  const n = nextSequence();
   return {
     _id: `qst_t${n}`,
     title: `Quest ${String(n).padStart(4, '0')}`,
@@ -82,7 +77,7 @@ export function buildQuest(goal: QuestDocument['goal'], overrides: Partial<Quest
 }
 
 export function buildBadge(overrides: Partial<BadgeDocument> = {}): BadgeDocument {
-  const n = next();
+  const n = nextSequence();
   return { _id: `bdg_t${n}`, name: `Badge ${n}`, description: 'A badge for tests.', isCertification: false, createdAt: CREATED, ...overrides };
 }
 
@@ -102,7 +97,7 @@ export function buildLearner(user: UserDocument, overrides: Partial<LearnerDocum
 
 /** An enrollment; `COMPLETED` ones get progress 1 and a completion date unless overridden. */
 export function buildEnrollment(user: UserDocument, course: CourseDocument, overrides: Partial<EnrollmentDocument> = {}): EnrollmentDocument {
-  const n = next();
+  const n = nextSequence();
   const status = overrides.status ?? 'ENROLLED';
   const enrolledAt = new Date(CREATED.getTime() + n * 60_000);
   return {

@@ -4,20 +4,10 @@ import type { ArticleDocument, ArticleViewDayDocument, TicketComment, TicketDocu
 import { SupportRepository } from '../../subgraphs/support/repository';
 import { SUPPORT_SUBGRAPH } from '../../subgraphs/support/server';
 import type { Stack } from './stack';
+import { nextSequence } from './factories';
+import { DAY_MS, daysFromNow } from './time';
 
-export const DAY_MS = 86_400_000;
 export const MINUTE_MS = 60_000;
-
-/** A moment `days` days from the current time (negative for the past). */
-export function daysFromNow(days: number): Date {
-  return new Date(Date.now() + days * DAY_MS);
-}
-
-let sequence = 0;
-function next(): number {
-  sequence += 1;
-  return sequence;
-}
 
 /** The support subgraph's repository on the stack's store, for arranging and checking data. */
 export function supportRepository(stack: Pick<Stack, 'store' | 'config'>): SupportRepository {
@@ -33,7 +23,7 @@ export async function seedSupport(
 
 export function buildComment(overrides: Partial<TicketComment> = {}): TicketComment {
   return {
-    id: `tcm_t${next()}`,
+    id: `tcm_t${nextSequence()}`,
     authorName: 'Alex Kim',
     authorRole: 'AGENT',
     body: 'Thanks for reaching out.',
@@ -45,7 +35,7 @@ export function buildComment(overrides: Partial<TicketComment> = {}): TicketComm
 
 /** An open NORMAL ticket asked by `requester` three days ago, with one public comment, unless overridden. */
 export function buildTicket(requester: UserDocument, overrides: Partial<TicketDocument> = {}): TicketDocument {
-  const n = next();
+  const n = nextSequence();
   const createdAt = overrides.createdAt ?? daysFromNow(-3);
   return {
     _id: `tkt_t${n}`,
@@ -70,7 +60,7 @@ export function buildTicket(requester: UserDocument, overrides: Partial<TicketDo
 
 /** A public English article, unless overridden. */
 export function buildArticle(overrides: Partial<ArticleDocument> = {}): ArticleDocument {
-  const n = next();
+  const n = nextSequence();
   const createdAt = daysFromNow(-100 + n / 1000);
   return {
     _id: `art_t${n}`,
@@ -96,3 +86,5 @@ export function buildArticleViewDay(account: AccountDocument, daysAgo: number, v
   const day = new Date(today.getTime() - daysAgo * DAY_MS);
   return { _id: `${account._id}:${day.toISOString().slice(0, 10)}`, accountId: account._id, day, views };
 }
+
+export { DAY_MS, daysFromNow } from './time';
