@@ -49,7 +49,6 @@ export const errors = {
     hubError('SUBGRAPH_TIMEOUT', `The ${subgraph} service did not answer within ${timeoutMs} ms`, { subgraph }),
   subgraphUnavailable: (subgraph: string) =>
     hubError('SUBGRAPH_UNAVAILABLE', `The ${subgraph} service could not be reached`, { subgraph }),
-  internal: () => hubError('INTERNAL_SERVER_ERROR', 'Internal server error'),
   subgraphFailed: (subgraph: string) =>
     hubError('INTERNAL_SERVER_ERROR', `The ${subgraph} service failed to answer`, { subgraph }),
 };
