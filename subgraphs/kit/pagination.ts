@@ -40,10 +40,11 @@ function decodeCursor(cursor: string, expectedLength: number): unknown[] {
   throw errors.badUserInput([{ field: 'after', message: 'is not a cursor from this list' }]);
 }
 
-export function pageSize(first: number | null | undefined): number {
+/** `first` checked against the list's maximum (MAX_PAGE_SIZE unless the list allows more). */
+export function pageSize(first: number | null | undefined, maxSize = MAX_PAGE_SIZE): number {
   const size = first ?? DEFAULT_PAGE_SIZE;
-  if (!Number.isInteger(size) || size < 0 || size > MAX_PAGE_SIZE) {
-    throw errors.badUserInput([{ field: 'first', message: `must be between 0 and ${MAX_PAGE_SIZE}` }]);
+  if (!Number.isInteger(size) || size < 0 || size > maxSize) {
+    throw errors.badUserInput([{ field: 'first', message: `must be between 0 and ${maxSize}` }]);
   }
   return size;
 }
@@ -56,7 +57,7 @@ function valueAt(document: Document, path: string): unknown {
  * The filter for "after this cursor" under a multi-key sort:
  * (k1 > v1) or (k1 = v1 and k2 > v2) or …; each branch can use the sort's index.
  */
-function afterFilter(sort: KeysetSort, values: unknown[]): Document {
+function afterValues(sort: KeysetSort, values: unknown[]): Document {
   const branches = sort.map(([field, direction], index) => {
     const branch: Document = {};
     for (let previous = 0; previous < index; previous += 1) branch[sort[previous]![0]] = values[previous];
@@ -64,6 +65,11 @@ function afterFilter(sort: KeysetSort, values: unknown[]): Document {
     return branch;
   });
   return { $or: branches };
+}
+
+/** The filter for "after this cursor" of a list sorted by `sort`; BAD_USER_INPUT for a foreign cursor. */
+export function afterCursor(sort: KeysetSort, cursor: string): Document {
+  return afterValues(sort, decodeCursor(cursor, sort.length));
 }
 
 /** Sort keys as a `sort` / `$sort` / `sortBy` document. */
@@ -81,15 +87,16 @@ export function toConnection<T extends Document>(
   sort: KeysetSort,
   totalCount: () => Promise<number>,
 ): Connection<T> {
+  return { ...toPage(documents, limit, sort), totalCount };
+}
+
+/** Edges and page info of one page fetched with `limit + 1`, for lists that offer no count. */
+export function toPage<T extends Document>(documents: readonly T[], limit: number, sort: KeysetSort): Omit<Connection<T>, 'totalCount'> {
   const edges = documents.slice(0, limit).map((node) => ({
     node,
     cursor: encodeCursor(sort.map(([field]) => valueAt(node, field))),
   }));
-  return {
-    edges,
-    pageInfo: { hasNextPage: documents.length > limit, endCursor: edges.at(-1)?.cursor ?? null },
-    totalCount,
-  };
+  return { edges, pageInfo: { hasNextPage: documents.length > limit, endCursor: edges.at(-1)?.cursor ?? null } };
 }
 
 /**
@@ -102,7 +109,7 @@ export async function paginate<T extends Document>(
 ): Promise<Connection<T>> {
   const limit = pageSize(options.page.first);
   const filter: Document = options.page.after
-    ? { $and: [options.filter, afterFilter(options.sort, decodeCursor(options.page.after, options.sort.length))] }
+    ? { $and: [options.filter, afterCursor(options.sort, options.page.after)] }
     : options.filter;
   const documents =
     limit === 0
