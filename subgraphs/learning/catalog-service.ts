@@ -14,7 +14,8 @@ export interface QuestGoalView {
 
 /**
  * Reads of the catalog (courses, learning paths, quests, badges) for one request. The catalog
- * is public to every signed-in caller; references go through the request's loaders.
+ * is public to every signed-in caller; references go through the request's loaders. The list
+ * leaves archived courses out, but a course's id still answers, for the learners who took it.
  */
 export class CatalogService {
   constructor(
@@ -79,6 +80,12 @@ export class CatalogService {
     const path = await this.loaders.pathById.load(quest.goal.learningPathId);
     const pathsById = new Map(path ? [[path._id, path]] : []);
     return { kind: quest.goal.kind, targetCount: questTargetCount(quest, pathsById), learningPath: path };
+  }
+
+  /** Primes the loaders with a course just written, so the mutation's result reads it back. */
+  remember(course: CourseDocument): void {
+    this.requestLoaders.reset();
+    this.loaders.courseById.prime(course._id, course);
   }
 
   assertCanSeeInternalFields(): void {

@@ -6,7 +6,7 @@ import { isDuplicateKeyError } from '../kit/store/types';
 import { parseInput } from '../kit/validation';
 import type { AwardWriter } from './award-writer';
 import { enrollInput, recordProgressInput, type EnrollInput } from './inputs';
-import type { EnrollmentDocument } from './model';
+import { isArchived, type EnrollmentDocument } from './model';
 import { learningPolicy, SCOPES, type LearnerRef } from './policy';
 import { applyProgress } from './progress';
 import type { LearningRepository } from './repository';
@@ -34,7 +34,10 @@ export class EnrollmentWriter {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  /** Enrolls the learner in the course, or returns their existing enrollment unchanged. */
+  /**
+   * Enrolls the learner in the course, or returns their existing enrollment unchanged. An
+   * archived course keeps its learners but takes no new ones.
+   */
   async enroll(rawInput: unknown): Promise<EnrollmentDocument> {
     const input = parseInput(enrollInput, rawInput, 'input');
     const learner = this.learnerOf(input);
@@ -43,6 +46,10 @@ export class EnrollmentWriter {
     if (!course) throw errors.notFound('Course', input.courseId);
     const existing = await this.repository.findEnrollment(learner.userId, course._id);
     if (existing) return this.sameAccount(existing, learner);
+    // Checked after the existing enrollment, so a learner's retried enroll still answers.
+    if (isArchived(course)) {
+      throw errors.badUserInput([{ field: 'input.courseId', message: `course ${course._id} is archived and takes no new enrollments` }]);
+    }
 
     const now = this.now();
     try {

@@ -9,6 +9,15 @@ const tag = z
   .toLowerCase()
   .regex(/^[\p{L}\p{N}][\p{L}\p{N}_-]{0,39}$/u, 'must be 1–40 letters, digits, _ or -');
 
+const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+const wholeNumber = (min: number, max: number) =>
+  z.number('must be a number').int('must be a whole number').min(min, `must be between ${min} and ${max}`).max(max, `must be between ${min} and ${max}`);
+
+export const externalIdInput = z.strictObject({
+  source: z.string().regex(/^[a-z0-9_-]{1,40}$/, 'must be 1–40 lower-case letters, digits, _ or -'),
+  id: text(200),
+});
+
 export const courseFilterInput = z.strictObject({
   level: z.enum(COURSE_LEVELS).nullish(),
   tags: z.array(tag).max(10, 'must hold at most 10 tags').nullish(),
@@ -41,3 +50,51 @@ export const recordProgressInput = z.strictObject({
   score: z.number('must be a number').min(0, 'must be between 0 and 100').max(100, 'must be between 0 and 100').nullish(),
 });
 export type RecordProgressInput = z.output<typeof recordProgressInput>;
+
+export const courseModuleInput = z.strictObject({
+  id: id.optional(),
+  title: text(300),
+  minutes: wholeNumber(1, 10_000),
+});
+export type CourseModuleInput = z.output<typeof courseModuleInput>;
+
+/** Module ids are unique within a course, as `CourseModule.id` promises. */
+const courseModules = z
+  .array(courseModuleInput)
+  .min(1, 'must hold at least one module')
+  .max(100, 'must hold at most 100 modules')
+  .superRefine((modules, context) => {
+    const seen = new Set<string>();
+    modules.forEach((module, index) => {
+      if (module.id === undefined) return;
+      if (seen.has(module.id)) context.addIssue({ code: 'custom', path: [index, 'id'], message: 'is used by another module of the course' });
+      seen.add(module.id);
+    });
+  });
+
+export const upsertCourseInput = z.strictObject({
+  id: id.optional(),
+  externalIds: z.array(externalIdInput).max(20, 'must hold at most 20 ids').optional(),
+  title: text(300).optional(),
+  description: text(20_000).optional(),
+  level: z.enum(COURSE_LEVELS).optional(),
+  // Tags are compared lower-cased, so `API` and `api` are one tag, stored once.
+  tags: z
+    .array(tag)
+    .max(30, 'must hold at most 30 tags')
+    .transform((tags) => [...new Set(tags)])
+    .optional(),
+  locale: locale.optional(),
+  modules: courseModules.optional(),
+  completionXp: wholeNumber(0, 100_000).optional(),
+  badgeId: id.nullable().optional(),
+});
+export type UpsertCourseInput = z.output<typeof upsertCourseInput>;
+
+export const archiveCourseArguments = z.strictObject({ id });
+
+export const contentChangesArguments = z.strictObject({
+  since: z.date('must be a date-time').nullish(),
+  first: z.number('must be a number').int('must be a whole number').nullish(),
+  after: z.string().max(1_000, 'is not a cursor from this list').nullish(),
+});

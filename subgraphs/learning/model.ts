@@ -40,8 +40,18 @@ export interface CourseDocument {
   /** `source:id` strings, present only when non-empty, under a sparse unique index. */
   externalKeys?: string[];
   syncedAt: Date | null;
+  /**
+   * When the course was withdrawn from the catalog. Missing on courses stored before archiving
+   * existed: missing and null both mean offered, and `{ archivedAt: null }` matches both.
+   */
+  archivedAt?: Date | null;
   createdAt: Date;
   updatedAt: Date;
+}
+
+/** Whether the course is withdrawn: kept for its learners, closed to new ones. */
+export function isArchived(course: Pick<CourseDocument, 'archivedAt'>): boolean {
+  return course.archivedAt !== undefined && course.archivedAt !== null;
 }
 
 export interface LearningPathDocument {

@@ -18,7 +18,8 @@ export interface LearnerRef {
  * The catalog (courses, paths, quests, badges) is public to every signed-in caller. A user's
  * learning belongs to the account stored with it: staff and `learning:read` integrations see
  * all, a customer only their own account's. Customers enroll and record progress only for
- * themselves; staff and `learning:write` integrations for anyone.
+ * themselves; staff and `learning:write` integrations for anyone, and only they manage the
+ * catalog.
  */
 export const learningPolicy = {
   /**
@@ -69,6 +70,19 @@ export const learningPolicy = {
   assertCanWriteFor(identity: Identity, learner: LearnerRef): void {
     if (this.isSelf(identity, learner)) return;
     assertPrivileged(identity, WRITE_SCOPES, `learning of user ${learner.userId}`);
+  },
+
+  /**
+   * The change feed lists every course, archived ones included, for the search index: staff and
+   * integrations only, like every content feed, even though the catalog itself is public.
+   */
+  assertCanReadContentFeed(identity: Identity): void {
+    assertPrivileged(identity, READ_SCOPES, 'the course change feed');
+  },
+
+  /** Creating, changing and archiving courses is catalog administration: staff, or an LMS sync. */
+  assertCanManageCatalog(identity: Identity): void {
+    assertPrivileged(identity, WRITE_SCOPES, 'managing the course catalog');
   },
 
   canSeeInternalFields(identity: Identity): boolean {

@@ -1,9 +1,11 @@
 import DataLoader from 'dataloader';
 import type { Document, Filter, OptionalUnlessRequiredId, UpdateFilter } from 'mongodb';
 import { createByIdLoader, createChildConnectionLoader } from '../kit/loaders';
+import { ensureContentFeedIndexes, readContentChanges, REMOVALS_COLLECTION, type ContentFeedArgs, type RemovalDocument } from '../kit/content-feed';
 import type { KeysetSort, PageArgs } from '../kit/pagination';
 import { paginate } from '../kit/pagination';
 import type { HubCollection, HubDatabase } from '../kit/store/types';
+import { courseChange, COURSES_SOURCE } from './content-changes';
 import type {
   BadgeDocument,
   CourseDocument,
@@ -61,23 +63,27 @@ export class LearningRepository {
   readonly badges: HubCollection<BadgeDocument>;
   readonly learners: HubCollection<LearnerDocument>;
   readonly enrollments: HubCollection<EnrollmentDocument>;
+  readonly removals: HubCollection<RemovalDocument>;
 
   constructor(db: HubDatabase) {
-    this.courses = db.collection<CourseDocument>('courses');
+    this.courses = db.collection<CourseDocument>(COURSES_SOURCE);
     this.paths = db.collection<LearningPathDocument>('learningPaths');
     this.quests = db.collection<QuestDocument>('quests');
     this.badges = db.collection<BadgeDocument>('badges');
     this.learners = db.collection<LearnerDocument>('learners');
     this.enrollments = db.collection<EnrollmentDocument>('enrollments');
+    this.removals = db.collection<RemovalDocument>(REMOVALS_COLLECTION);
   }
 
   /** Indexes for every query path below; created at start-up, idempotent. */
   async ensureIndexes(): Promise<void> {
     await Promise.all([
-      this.courses.createIndex({ title: 1, _id: 1 }),
-      this.courses.createIndex({ locale: 1, level: 1, title: 1, _id: 1 }),
-      this.courses.createIndex({ tags: 1, title: 1, _id: 1 }),
+      // The catalog lists only offered courses, so `archivedAt` leads every catalog index.
+      this.courses.createIndex({ archivedAt: 1, title: 1, _id: 1 }),
+      this.courses.createIndex({ archivedAt: 1, locale: 1, level: 1, title: 1, _id: 1 }),
+      this.courses.createIndex({ archivedAt: 1, tags: 1, title: 1, _id: 1 }),
       this.courses.createIndex({ externalKeys: 1 }, { unique: true, sparse: true }),
+      ensureContentFeedIndexes(this.courses, this.removals),
       this.paths.createIndex({ locale: 1, title: 1, _id: 1 }),
       this.quests.createIndex({ locale: 1, title: 1, _id: 1 }),
       this.learners.createIndex({ accountId: 1 }),
@@ -110,8 +116,9 @@ export class LearningRepository {
     };
   }
 
+  /** Offered courses only: `null` also matches courses stored without `archivedAt`. */
   listCourses(filter: CourseListFilter, page: PageArgs) {
-    const query: Filter<CourseDocument> = {};
+    const query: Filter<CourseDocument> = { archivedAt: null };
     if (filter.level) query.level = filter.level;
     if (filter.locale) query.locale = filter.locale;
     if (filter.tags?.length) query.tags = { $all: filter.tags };
@@ -144,6 +151,32 @@ export class LearningRepository {
 
   findCourseById(id: string) {
     return this.courses.findOne({ _id: id });
+  }
+
+  findCourseByExternalKeys(keys: readonly string[]) {
+    return keys.length ? this.courses.findOne({ externalKeys: { $in: [...keys] } }) : Promise.resolve(null);
+  }
+
+  insertCourse(course: CourseDocument) {
+    return this.courses.insertOne(course);
+  }
+
+  updateCourse(id: string, update: UpdateFilter<CourseDocument>) {
+    return this.courses.findOneAndUpdate({ _id: id }, update, { returnDocument: 'after' });
+  }
+
+  /** Archives the course unless it already is, so the first archiving time is the one kept. */
+  archiveCourse(id: string, set: Pick<CourseDocument, 'archivedAt' | 'updatedAt'> & { syncedAt?: Date }) {
+    return this.courses.findOneAndUpdate({ _id: id, archivedAt: null }, { $set: set }, { returnDocument: 'after' });
+  }
+
+  /** Changes to courses, oldest first, for the search index. */
+  courseChanges(args: ContentFeedArgs) {
+    return readContentChanges({ items: this.courses, source: COURSES_SOURCE, removals: this.removals, toChange: courseChange }, args);
+  }
+
+  findBadgeById(id: string) {
+    return this.badges.findOne({ _id: id });
   }
 
   findEnrollmentById(id: string) {

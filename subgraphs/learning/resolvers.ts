@@ -2,8 +2,10 @@ import { DateTimeScalar } from '../kit/scalars';
 import type { RequestBase, ResolverMap } from '../kit/subgraph-service';
 import { parseInput } from '../kit/validation';
 import type { CatalogService } from './catalog-service';
+import type { CourseFeed } from './course-feed';
+import type { CourseWriter } from './course-writer';
 import type { EnrollmentWriter } from './enrollment-writer';
-import { catalogLocaleArgument, courseFilterInput, enrollmentStatusArgument } from './inputs';
+import { catalogLocaleArgument, contentChangesArguments, courseFilterInput, enrollmentStatusArgument } from './inputs';
 import type { LearnerService, UserLearningView } from './learner-service';
 import type { CourseDocument, EnrollmentDocument, LearningPathDocument, QuestDocument } from './model';
 
@@ -11,6 +13,8 @@ export interface LearningContext extends RequestBase {
   catalog: CatalogService;
   learners: LearnerService;
   writer: EnrollmentWriter;
+  courseWriter: CourseWriter;
+  courseFeed: CourseFeed;
 }
 
 interface PageArguments {
@@ -37,6 +41,7 @@ export const learningResolvers: ResolverMap<LearningContext> = {
     },
     learningPaths: (_parent, args: PageArguments & { locale?: unknown }, { catalog }) => catalog.listLearningPaths(locale(args), args),
     quests: (_parent, args: PageArguments & { locale?: unknown }, { catalog }) => catalog.listQuests(locale(args), args),
+    courseChanges: (_parent, args: unknown, { courseFeed }) => courseFeed.changes(parseInput(contentChangesArguments, args)),
   },
   Mutation: {
     enroll: async (_parent, args: { input: unknown }, { writer, learners }) => {
@@ -48,6 +53,16 @@ export const learningResolvers: ResolverMap<LearningContext> = {
       const enrollment = await writer.recordProgress(args.input);
       learners.remember(enrollment);
       return enrollment;
+    },
+    upsertCourse: async (_parent, args: { input: unknown }, { courseWriter, catalog }) => {
+      const course = await courseWriter.upsertCourse(args.input);
+      catalog.remember(course);
+      return course;
+    },
+    archiveCourse: async (_parent, args: unknown, { courseWriter, catalog }) => {
+      const course = await courseWriter.archiveCourse(args);
+      catalog.remember(course);
+      return course;
     },
   },
   Course: {
@@ -62,6 +77,7 @@ export const learningResolvers: ResolverMap<LearningContext> = {
       catalog.assertCanSeeInternalFields();
       return course.syncedAt;
     },
+    archivedAt: (course: CourseDocument) => course.archivedAt ?? null,
   },
   LearningPath: {
     __resolveReference: (reference: { id: string }, { catalog }: LearningContext) => catalog.learningPath(reference.id),

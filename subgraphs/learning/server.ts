@@ -4,6 +4,8 @@ import { subgraphTypeDefs } from '../kit/sdl';
 import { createSubgraphService, subgraphDatabase, type SubgraphDeps } from '../kit/subgraph-service';
 import { AwardWriter } from './award-writer';
 import { CatalogService } from './catalog-service';
+import { CourseFeed } from './course-feed';
+import { CourseWriter } from './course-writer';
 import { EnrollmentWriter } from './enrollment-writer';
 import { LearnerService } from './learner-service';
 import { LearningRepository } from './repository';
@@ -31,6 +33,8 @@ export async function createLearningSubgraph(deps: SubgraphDeps): Promise<HubSer
           catalog: new CatalogService(base.identity, repository, loaders),
           learners: new LearnerService(base.identity, loaders),
           writer: new EnrollmentWriter(base.identity, repository, awards),
+          courseWriter: new CourseWriter(base.identity, repository),
+          courseFeed: new CourseFeed(base.identity, repository),
         };
       },
     },
