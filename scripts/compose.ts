@@ -19,7 +19,12 @@ function generate(): Map<string, string> {
     for (const error of result.errors) console.error(`composition error: ${error.message}`);
     process.exit(1);
   }
-  for (const hint of result.hints ?? []) console.warn(`composition hint: ${hint.definition.code}: ${hint.message}`);
+  // Hints are fatal too: an entity declared with another description than its owner's would
+  // silently replace the owner's documentation in the supergraph.
+  if (result.hints?.length) {
+    for (const hint of result.hints) console.error(`composition hint: ${hint.definition.code}: ${hint.message}`);
+    process.exit(1);
+  }
   return new Map([
     [join(SCHEMA_DIR, 'supergraph.graphql'), `${result.supergraphSdl.trimEnd()}\n`],
     [join(SCHEMA_DIR, 'errors.md'), renderErrorCodesMarkdown()],

@@ -5,6 +5,7 @@ import { createContractsSubgraph } from './contracts/server';
 import type { HubService } from './kit/apollo-service';
 import type { SubgraphDeps } from './kit/subgraph-service';
 import { createLearningSubgraph } from './learning/server';
+import { createSearchSubgraph } from './search/server';
 import { createSupportSubgraph } from './support/server';
 
 export interface SubgraphModule {
@@ -28,6 +29,7 @@ export const SUBGRAPHS: readonly SubgraphModule[] = [
   subgraph('learning', createLearningSubgraph),
   subgraph('support', createSupportSubgraph),
   subgraph('contracts', createContractsSubgraph),
+  subgraph('search', createSearchSubgraph),
 ];
 
 export function subgraphPort(gatewayPort: number, name: string): number {

@@ -4,6 +4,7 @@ import { generateContractsDemoData, type ContractsDemoData } from './contracts';
 import { generateDemoData, type DemoData } from './generate';
 import { generateHealthHistoryDemoData, type HealthHistoryDemoData } from './health-history';
 import { generateLearningDemoData, type LearningDemoData } from './learning';
+import { generateSearchDemoData, type SearchDemoData } from './search';
 import { generateSupportDemoData, type SupportDemoData } from './support';
 import { generateUsageDemoData, type UsageDemoData } from './usage';
 
@@ -15,6 +16,7 @@ export interface DemoDataset extends DemoData {
   contracts: ContractsDemoData;
   usage: UsageDemoData;
   healthHistory: HealthHistoryDemoData;
+  search: SearchDemoData;
 }
 
 /** Benchmark scale: about 2,000 accounts and 50,000 users. */
@@ -37,5 +39,6 @@ export function generateDemoDataset(options: { seed?: number; now?: Date; scale?
     contracts,
     usage: generateUsageDemoData(context),
     healthHistory: generateHealthHistoryDemoData(context, contracts),
+    search: generateSearchDemoData(),
   };
 }

@@ -5,6 +5,7 @@ import { loadCommunityDemoData } from '../../subgraphs/community/demo';
 import { loadContractsDemoData } from '../../subgraphs/contracts/demo';
 import type { SubgraphDeps } from '../../subgraphs/kit/subgraph-service';
 import { loadLearningDemoData } from '../../subgraphs/learning/demo';
+import { loadSearchDemoData } from '../../subgraphs/search/demo';
 import { loadSupportDemoData } from '../../subgraphs/support/demo';
 import type { DemoDataset } from './dataset';
 
@@ -22,6 +23,7 @@ export async function loadDemoData(deps: Pick<SubgraphDeps, 'store' | 'config'>,
     learning: () => loadLearningDemoData(deps, data.learning),
     support: () => loadSupportDemoData(deps, data.support),
     contracts: () => loadContractsDemoData(deps, data.contracts),
+    search: () => loadSearchDemoData(deps, data.search),
   };
   const results = await Promise.all(Object.entries(loaders).map(async ([name, load]) => ((await load()) ? name : null)));
   return results.filter((name): name is string => name !== null);

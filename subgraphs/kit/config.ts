@@ -24,6 +24,11 @@ const environmentSchema = z
     HUB_GATEWAY_URL: z.url().optional(),
     HUB_HEALTH_RECOMPUTE_MINUTES: z.coerce.number().int().min(0).default(60),
     HUB_SERVICE_TOKEN: z.string().min(1).optional(),
+    HUB_SEARCH_REFRESH_MS: z.coerce
+      .number()
+      .int()
+      .refine((value) => value === 0 || (value >= 100 && value <= 60_000), 'must be 0 (off) or 100–60000 milliseconds')
+      .default(1_000),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.HUB_JWT_SECRET && !env.HUB_JWKS_URL) {

@@ -60,7 +60,7 @@ const CHANGE_SORT: KeysetSort = [
 ];
 
 /** The indexes a feed reads by: create them in the owner's `ensureIndexes`. */
-export async function ensureContentFeedIndexes(items: HubCollection<{ _id: string; updatedAt: Date }>, removals: HubCollection<RemovalDocument>) {
+export async function ensureContentFeedIndexes<T extends { _id: string; updatedAt: Date }>(items: HubCollection<T>, removals: HubCollection<RemovalDocument>) {
   await Promise.all([items.createIndex({ updatedAt: 1, _id: 1 }), removals.createIndex({ source: 1, updatedAt: 1, _id: 1 })]);
 }
 

@@ -30,7 +30,8 @@ function encodeCursor(values: unknown[]): string {
   return Buffer.from(EJSON.stringify(values, { relaxed: false })).toString('base64url');
 }
 
-function decodeCursor(cursor: string, expectedLength: number): unknown[] {
+/** The sort values a cursor holds; BAD_USER_INPUT when it is not one of ours. */
+export function decodeCursor(cursor: string, expectedLength: number): unknown[] {
   try {
     const values: unknown = EJSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
     if (Array.isArray(values) && values.length === expectedLength) return values;

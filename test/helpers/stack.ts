@@ -29,12 +29,17 @@ export interface Stack extends RunningHub {
   integrationToken(scopes: string[]): Promise<string>;
 }
 
-/** Test configuration: a fixed secret, silent logs, and a database prefix unique to this stack. */
+/**
+ * Test configuration: a fixed secret, silent logs, and a database prefix unique to this stack.
+ * The search index follows no feed unless a test asks for it (`searchFollowing()`): its polling
+ * would add store calls to every other test's counts and load to every stack.
+ */
 export function testConfig(overrides: Record<string, string> = {}): HubConfig {
   return loadConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: process.env['LOG_LEVEL'] ?? 'silent',
     HUB_JWT_SECRET: TEST_JWT_SECRET,
+    HUB_SEARCH_REFRESH_MS: '0',
     MONGODB_DB_PREFIX: `t${randomUUID().slice(0, 8)}_`,
     ...overrides,
   });
@@ -67,10 +72,18 @@ export async function postGraphql<T>(
  * Starts every subgraph and the gateway on port 0 in this process, over a fresh store (or the
  * one given), and returns helpers to query it. Call `stop()` in `afterAll`.
  */
-export async function startStack(options: { store?: HubStore; config?: HubConfig } = {}): Promise<Stack> {
+export async function startStack(
+  options: {
+    store?: HubStore;
+    config?: HubConfig;
+    /** Writes data before any service starts, e.g. so the search index finds it in its first read. */
+    arrange?: (target: { store: HubStore; config: HubConfig }) => Promise<void>;
+  } = {},
+): Promise<Stack> {
   const config = options.config ?? testConfig();
   const logger = createLogger({ level: config.LOG_LEVEL });
   const store = options.store ?? (await openTestStore());
+  await options.arrange?.({ store, config });
   const hub = await startHub({
     config,
     logger,
