@@ -1,7 +1,8 @@
 import type { Identity } from '../kit/auth';
 import { errors } from '../kit/errors';
 import { parseInput } from '../kit/validation';
-import { recordArticleViewArguments, upsertArticleInput, type UpsertArticleInput } from './inputs';
+import { nextFeedTime, writeTimes } from './feed-times';
+import { deleteArticleArguments, recordArticleViewArguments, upsertArticleInput, type UpsertArticleInput } from './inputs';
 import type { ArticleDocument } from './model';
 import { supportPolicy } from './policy';
 import { externalKeysOf, mapDuplicate, mergeUpdate, newId, requiredToCreate, resolveExisting, withExternalKeys } from '../kit/records';
@@ -11,6 +12,15 @@ function assertTimesInOrder(createdAt: Date, updatedAt: Date, input: UpsertArtic
   if (updatedAt >= createdAt) return;
   const field = input.updatedAt ? 'input.updatedAt' : 'input.createdAt';
   throw errors.badUserInput([{ field, message: input.updatedAt ? 'must not be before createdAt' : 'must not be after updatedAt' }]);
+}
+
+/**
+ * Whether a view count refreshes the article's popularity in the search index: at powers of two,
+ * so the index is never off by more than half and an article is re-indexed log2(views) times
+ * rather than on every read.
+ */
+function isPopularityMilestone(viewCount: number): boolean {
+  return viewCount > 0 && 2 ** Math.round(Math.log2(viewCount)) === viewCount;
 }
 
 /**
@@ -39,9 +49,10 @@ export class ArticleWriter {
     const createdAt = given.createdAt ?? existing?.createdAt ?? now;
     const updatedAt = given.updatedAt ?? new Date(Math.max(now.getTime(), createdAt.getTime()));
     assertTimesInOrder(createdAt, updatedAt, input);
+    const times = writeTimes(updatedAt, nextFeedTime(existing?.updatedAt, now));
     const what = `external id ${keys.join(', ')}`;
     if (existing) {
-      const fields = { ...given, updatedAt, ...(syncedAt ? { syncedAt } : {}) };
+      const fields = { ...given, ...times, ...(syncedAt ? { syncedAt } : {}) };
       const updated = await mapDuplicate(what, () =>
         this.repository.updateArticle(existing._id, mergeUpdate<ArticleDocument>(fields, externalIds)),
       );
@@ -57,7 +68,7 @@ export class ArticleWriter {
       visibility: given.visibility ?? 'PUBLIC',
       viewCount: 0,
       createdAt,
-      updatedAt,
+      ...times,
       ...withExternalKeys(externalIds),
       syncedAt,
     };
@@ -72,8 +83,20 @@ export class ArticleWriter {
   async recordArticleView(rawArguments: unknown): Promise<ArticleDocument> {
     const accountId = supportPolicy.viewingAccountId(this.identity);
     const { articleId } = parseInput(recordArticleViewArguments, rawArguments);
-    const article = await this.repository.recordArticleView(articleId, accountId, this.now());
+    const now = this.now();
+    const article = await this.repository.recordArticleView(articleId, accountId, now);
     if (!article) throw errors.forbidden(`article ${articleId}`);
-    return article;
+    if (!isPopularityMilestone(article.viewCount)) return article;
+    return (await this.repository.moveArticleInFeed(article, nextFeedTime(article.updatedAt, now))) ?? article;
+  }
+
+  /** Deletes an article; the search index learns of it through the feed's tombstone. */
+  async deleteArticle(rawArguments: unknown): Promise<string> {
+    supportPolicy.assertCanWrite(this.identity);
+    const { id } = parseInput(deleteArticleArguments, rawArguments);
+    const article = await this.repository.findArticleById(id);
+    if (!article) throw errors.notFound('Article', id);
+    await this.repository.deleteArticle(article, nextFeedTime(article.updatedAt, this.now()));
+    return id;
   }
 }

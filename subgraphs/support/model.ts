@@ -57,7 +57,10 @@ export interface TicketDocument {
   /** Oldest first. */
   comments: TicketComment[];
   createdAt: Date;
+  /** When this hub last wrote the ticket: the content feed's order (see `feed-times.ts`). */
   updatedAt: Date;
+  /** `Ticket.updatedAt` when it is not `updatedAt`, e.g. the source's time of an imported change. */
+  contentUpdatedAt?: Date | null;
   firstResponseAt: Date | null;
   solvedAt: Date | null;
   externalIds: ExternalId[];
@@ -79,7 +82,10 @@ export interface ArticleDocument {
   visibility: ArticleVisibility;
   viewCount: number;
   createdAt: Date;
+  /** When this hub last wrote the article: the content feed's order (see `feed-times.ts`). */
   updatedAt: Date;
+  /** `Article.updatedAt` when it is not `updatedAt`, e.g. the source's time of an imported change. */
+  contentUpdatedAt?: Date | null;
   externalIds: ExternalId[];
   externalKeys?: string[];
   syncedAt: Date | null;

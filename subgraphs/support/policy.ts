@@ -87,6 +87,11 @@ export const supportPolicy = {
     if (!article || !visibilities.includes(article.visibility)) throw errors.forbidden(`article ${id}`);
   },
 
+  /** The content feeds carry every account's tickets and the internal articles. */
+  assertCanReadContentFeed(identity: Identity): void {
+    assertPrivileged(identity, READ_SCOPES, 'reading the support content feeds');
+  },
+
   assertCanWrite(identity: Identity): void {
     assertPrivileged(identity, [SCOPES.write], 'writing tickets and articles');
   },

@@ -1,5 +1,13 @@
 import DataLoader from 'dataloader';
 import type { AnyBulkWriteOperation, Document, Filter, UpdateFilter } from 'mongodb';
+import {
+  ensureContentFeedIndexes,
+  readContentChanges,
+  recordRemoval,
+  REMOVALS_COLLECTION,
+  type ContentFeedArgs,
+  type RemovalDocument,
+} from '../kit/content-feed';
 import { createByIdLoader, createChildConnectionLoader } from '../kit/loaders';
 import type { KeysetSort, PageArgs } from '../kit/pagination';
 import { paginate } from '../kit/pagination';
@@ -12,6 +20,8 @@ import {
   type TicketPriority,
   type TicketStatus,
 } from './model';
+import { articleChange, ticketChange } from './content-changes';
+import { shownUpdatedAt } from './feed-times';
 import { loadAccountSignals, type AccountSignals } from './signals-repository';
 import { startOfUtcDay, utcDay } from './utc-days';
 
@@ -23,6 +33,9 @@ export const ARTICLE_ORDER: KeysetSort = [
   ['updatedAt', -1],
   ['_id', -1],
 ];
+
+const TICKETS_COLLECTION = 'tickets';
+const ARTICLES_COLLECTION = 'articles';
 
 /** Documents per bulk write when loading demo or benchmark data. */
 const LOAD_CHUNK_SIZE = 5_000;
@@ -50,11 +63,13 @@ export class SupportRepository {
   readonly tickets: HubCollection<TicketDocument>;
   readonly articles: HubCollection<ArticleDocument>;
   readonly articleViews: HubCollection<ArticleViewDayDocument>;
+  readonly removals: HubCollection<RemovalDocument>;
 
   constructor(db: HubDatabase) {
-    this.tickets = db.collection<TicketDocument>('tickets');
-    this.articles = db.collection<ArticleDocument>('articles');
+    this.tickets = db.collection<TicketDocument>(TICKETS_COLLECTION);
+    this.articles = db.collection<ArticleDocument>(ARTICLES_COLLECTION);
     this.articleViews = db.collection<ArticleViewDayDocument>('articleViewDays');
+    this.removals = db.collection<RemovalDocument>(REMOVALS_COLLECTION);
   }
 
   /** Indexes for every query path below; created at start-up, idempotent. */
@@ -73,6 +88,18 @@ export class SupportRepository {
       this.articles.createIndex({ externalKeys: 1 }, { unique: true, sparse: true }),
       this.articleViews.createIndex({ accountId: 1, day: 1 }),
     ]);
+    // One after the other: both create the same index on the shared tombstone collection.
+    await ensureContentFeedIndexes(this.tickets, this.removals);
+    await ensureContentFeedIndexes(this.articles, this.removals);
+  }
+
+  /** One page of the ticket feed; tickets are never deleted, so it holds no tombstones of its own. */
+  ticketChanges(args: ContentFeedArgs) {
+    return readContentChanges({ items: this.tickets, source: TICKETS_COLLECTION, removals: this.removals, toChange: ticketChange }, args);
+  }
+
+  articleChanges(args: ContentFeedArgs) {
+    return readContentChanges({ items: this.articles, source: ARTICLES_COLLECTION, removals: this.removals, toChange: articleChange }, args);
   }
 
   listTickets(filter: TicketListFilter, page: PageArgs) {
@@ -149,6 +176,30 @@ export class SupportRepository {
 
   updateArticle(id: string, update: UpdateFilter<ArticleDocument>) {
     return this.articles.findOneAndUpdate({ _id: id }, update, { returnDocument: 'after' });
+  }
+
+  /**
+   * Deletes an article, leaving its tombstone first: if the delete fails, the feed reports a
+   * removal of an article that still exists, which the next write corrects, rather than never
+   * reporting it. Daily view counts are per account, not per article, and stay: the reading
+   * happened and still counts toward self-service.
+   */
+  async deleteArticle(article: ArticleDocument, at: Date): Promise<void> {
+    await recordRemoval(this.removals, { id: article._id, source: ARTICLES_COLLECTION, type: 'ARTICLE', publishedAt: article.createdAt }, at);
+    await this.articles.deleteOne({ _id: article._id });
+  }
+
+  /**
+   * Moves an article to the end of the feed, `at`, keeping the update time the API shows. Skipped
+   * (null) when another write moved it since `article` was read: that write's change already
+   * carries everything `article` knew.
+   */
+  moveArticleInFeed(article: ArticleDocument, at: Date): Promise<ArticleDocument | null> {
+    return this.articles.findOneAndUpdate(
+      { _id: article._id, updatedAt: article.updatedAt },
+      { $set: { updatedAt: at, contentUpdatedAt: shownUpdatedAt(article) } },
+      { returnDocument: 'after' },
+    );
   }
 
   /**

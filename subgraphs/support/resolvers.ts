@@ -2,7 +2,8 @@ import { DateTimeScalar } from '../kit/scalars';
 import type { RequestBase, ResolverMap } from '../kit/subgraph-service';
 import { parseInput } from '../kit/validation';
 import type { ArticleWriter } from './article-writes';
-import { accountTicketsArguments, articleFilterInput, ticketFilterInput, userTicketsArguments } from './inputs';
+import { shownUpdatedAt } from './feed-times';
+import { accountTicketsArguments, articleFilterInput, contentChangesArguments, ticketFilterInput, userTicketsArguments } from './inputs';
 import type { ArticleDocument, ExternalId, TicketDocument } from './model';
 import type { EntityReference, SupportService } from './service';
 import type { TicketWriter } from './ticket-upserts';
@@ -40,6 +41,8 @@ export const supportResolvers: ResolverMap<SupportContext> = {
     article: (_parent, args: { id: string }, { support }) => support.article(args.id),
     articles: (_parent, args: PageArguments & { filter?: unknown }, { support }) =>
       support.listArticles(parseInput(articleFilterInput, args.filter ?? {}, 'filter'), args),
+    ticketChanges: (_parent, args: unknown, { support }) => support.ticketChanges(parseInput(contentChangesArguments, args)),
+    articleChanges: (_parent, args: unknown, { support }) => support.articleChanges(parseInput(contentChangesArguments, args)),
   },
   Mutation: {
     upsertTicket: async (_parent, args: { input: unknown }, { tickets, support }) => {
@@ -57,6 +60,7 @@ export const supportResolvers: ResolverMap<SupportContext> = {
       support.remember({ article });
       return article;
     },
+    deleteArticle: (_parent, args: { id: unknown }, { articles }) => articles.deleteArticle(args),
   },
   Ticket: {
     __resolveReference: (reference: EntityReference, { support }: SupportContext) => support.ticket(reference.id),
@@ -68,11 +72,13 @@ export const supportResolvers: ResolverMap<SupportContext> = {
       return ticket.tags;
     },
     comments: (ticket: TicketDocument, args: PageArguments, { support }) => support.commentsOf(ticket, args),
+    updatedAt: shownUpdatedAt,
     ...staffOnlyFields,
   },
   Article: {
     __resolveReference: (reference: EntityReference, { support }: SupportContext) => support.article(reference.id),
     id: (article: ArticleDocument) => article._id,
+    updatedAt: shownUpdatedAt,
     ...staffOnlyFields,
   },
   Account: {

@@ -1,4 +1,5 @@
 import type { Identity } from '../kit/auth';
+import type { ContentFeedArgs } from '../kit/content-feed';
 import type { PageArgs } from '../kit/pagination';
 import { accountSupportFrom, type AccountSupport } from './account-support';
 import type { ArticleFilterInput, TicketFilterInput } from './inputs';
@@ -86,6 +87,18 @@ export class SupportService {
       },
       page,
     );
+  }
+
+  /** The ticket feed the search index reads, for staff and integrations with a support scope. */
+  ticketChanges(args: ContentFeedArgs) {
+    supportPolicy.assertCanReadContentFeed(this.identity);
+    return this.repository.ticketChanges(args);
+  }
+
+  /** The article feed the search index reads, for staff and integrations with a support scope. */
+  articleChanges(args: ContentFeedArgs) {
+    supportPolicy.assertCanReadContentFeed(this.identity);
+    return this.repository.articleChanges(args);
   }
 
   /**

@@ -1,6 +1,7 @@
 import type { Identity } from '../kit/auth';
 import { errors } from '../kit/errors';
 import { parseInput } from '../kit/validation';
+import { nextFeedTime, writeTimes } from './feed-times';
 import { upsertTicketInput, type UpsertTicketInput } from './inputs';
 import type { TicketDocument, TicketSatisfaction } from './model';
 import { supportPolicy } from './policy';
@@ -43,6 +44,7 @@ export class TicketWriter {
       const fields = {
         ...definedFields(input),
         ...timeline,
+        ...writeTimes(timeline.updatedAt, nextFeedTime(existing.updatedAt, now)),
         ...(syncedAt ? { syncedAt } : {}),
       };
       const updated = await mapDuplicate(what, () =>
@@ -65,6 +67,7 @@ export class TicketWriter {
       tags: input.tags ?? [],
       satisfaction: satisfactionOf(input.satisfaction) ?? null,
       ...timeline,
+      ...writeTimes(timeline.updatedAt, now),
       ...withExternalKeys(input.externalIds ?? []),
       syncedAt,
     };
