@@ -1,6 +1,10 @@
 import DataLoader from 'dataloader';
+import type { Filter } from 'mongodb';
+import { readContentChanges, type ContentFeedArgs } from '../kit/content-feed';
 import { createByIdLoader, createChildConnectionLoader } from '../kit/loaders';
 import { paginate, type KeysetSort, type PageArgs } from '../kit/pagination';
+import { eventChange } from './content-changes';
+import type { UpdateEventInput } from './event-inputs';
 import type { EventDocument, RegistrationDocument } from './model';
 import type { CommunityRepository } from './repository';
 
@@ -52,10 +56,13 @@ export function createEventLoaders(repository: CommunityRepository) {
 export class EventRepository {
   constructor(private readonly repository: CommunityRepository) {}
 
-  /** Upcoming (not ended) events soonest first; past ones, or all, latest first. */
+  /** Upcoming (not ended, not cancelled) events soonest first; past ones, or all, latest first. */
   listEvents(upcoming: boolean | undefined, now: Date, page: PageArgs) {
     const { events } = this.repository;
-    if (upcoming === true) return paginate(events, { filter: { endsAt: { $gt: now } }, sort: SOONEST_FIRST, page });
+    if (upcoming === true) {
+      const filter = { endsAt: { $gt: now }, cancelledAt: null } as Filter<EventDocument>;
+      return paginate(events, { filter, sort: SOONEST_FIRST, page });
+    }
     if (upcoming === false) return paginate(events, { filter: { endsAt: { $lte: now } }, sort: LATEST_FIRST, page });
     return paginate(events, { filter: {}, sort: LATEST_FIRST, page });
   }
@@ -68,21 +75,46 @@ export class EventRepository {
     return this.repository.registrations.findOne({ eventId, userId });
   }
 
+  /** Changes to events since a time, oldest first; a cancelled event is reported removed. */
+  readEventChanges(args: ContentFeedArgs) {
+    const { events, removals } = this.repository;
+    return readContentChanges({ items: events, source: events.collectionName, removals, toChange: eventChange }, args);
+  }
+
+  insertEvent(event: EventDocument) {
+    return this.repository.events.insertOne(event);
+  }
+
+  /** Sets the given fields and `updatedAt` unless the event was cancelled meanwhile; null then. */
+  updateEvent(eventId: string, changes: UpdateEventInput, at: Date) {
+    const fields = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined));
+    const filter = { _id: eventId, cancelledAt: null } as Filter<EventDocument>;
+    return this.repository.events.findOneAndUpdate(filter, { $set: { ...fields, updatedAt: at } }, { returnDocument: 'after' });
+  }
+
+  /** Cancels the event once; null when it was already cancelled (or is gone). */
+  cancelEvent(eventId: string, at: Date) {
+    const filter = { _id: eventId, cancelledAt: null } as Filter<EventDocument>;
+    return this.repository.events.findOneAndUpdate(filter, { $set: { cancelledAt: at, updatedAt: at } }, { returnDocument: 'after' });
+  }
+
   /**
    * Takes a seat with one conditional update, so concurrent registrations never exceed the
-   * capacity. Returns the updated event, or null when it is full.
+   * capacity nor land on an event being cancelled. Returns the updated event, or null when it is
+   * full or cancelled. The count is the event's popularity in search, so `updatedAt` moves.
    */
-  takeSeat(event: EventDocument) {
-    const filter =
-      event.capacity === null
-        ? { _id: event._id, capacity: null }
-        : { _id: event._id, capacity: event.capacity, registeredCount: { $lt: event.capacity } };
-    return this.repository.events.findOneAndUpdate(filter, { $inc: { registeredCount: 1 } }, { returnDocument: 'after' });
+  takeSeat(event: EventDocument, at: Date) {
+    const seat = event.capacity === null ? { capacity: null } : { capacity: event.capacity, registeredCount: { $lt: event.capacity } };
+    const filter = { _id: event._id, cancelledAt: null, ...seat } as Filter<EventDocument>;
+    return this.repository.events.findOneAndUpdate(filter, { $inc: { registeredCount: 1 }, $set: { updatedAt: at } }, { returnDocument: 'after' });
   }
 
   /** Gives back a seat taken for a registration that was not stored. */
-  releaseSeat(eventId: string) {
-    return this.repository.events.updateOne({ _id: eventId, registeredCount: { $gt: 0 } }, { $inc: { registeredCount: -1 } });
+  releaseSeat(eventId: string, at: Date) {
+    return this.repository.events.updateOne(
+      { _id: eventId, registeredCount: { $gt: 0 } },
+      { $inc: { registeredCount: -1 }, $set: { updatedAt: at } },
+    );
   }
 
   insertRegistration(registration: RegistrationDocument) {

@@ -68,7 +68,7 @@ export class EventsService {
 
   /**
    * Registers the calling customer. Already registered: the same registration, whatever the
-   * event's state. Otherwise the event must not have started and must have a free seat.
+   * event's state. Otherwise the event must not be cancelled or started and must have a free seat.
    */
   async register(rawEventId: unknown): Promise<RegistrationDocument> {
     const registrant = communityPolicy.registrantOf(this.identity);
@@ -77,11 +77,16 @@ export class EventsService {
     if (!event) throw errors.notFound('Event', eventId);
     const existing = await this.events.findRegistration(eventId, registrant.userId);
     if (existing) return existing;
+    const cancelled = () => errors.conflict(`Event ${eventId} was cancelled: registration is closed`);
+    if (event.cancelledAt) throw cancelled();
     const now = this.now();
     if (event.startsAt <= now) throw errors.conflict(`Event ${eventId} has already started: registration is closed`);
     const member = await this.repository.findMemberByUserId(registrant.userId);
-    const updatedEvent = await this.events.takeSeat(event);
-    if (!updatedEvent) throw errors.conflict(`Event ${eventId} is full`);
+    const updatedEvent = await this.events.takeSeat(event, now);
+    if (!updatedEvent) {
+      const current = await this.events.findEventById(eventId);
+      throw current?.cancelledAt ? cancelled() : errors.conflict(`Event ${eventId} is full`);
+    }
     const registration: RegistrationDocument = {
       _id: `reg_${randomUUID().replaceAll('-', '').slice(0, 16)}`,
       eventId,
@@ -97,7 +102,7 @@ export class EventsService {
     } catch (error) {
       // The same person registering twice at once: keep the first registration, return the seat.
       if (!isDuplicateKeyError(error)) throw error;
-      await this.events.releaseSeat(eventId);
+      await this.events.releaseSeat(eventId, this.now());
       const winner = await this.events.findRegistration(eventId, registrant.userId);
       if (!winner) throw error;
       return winner;

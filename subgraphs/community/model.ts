@@ -100,6 +100,11 @@ export interface EventDocument {
   capacity: number | null;
   /** Kept on the event so a seat is taken with one conditional update, never beyond capacity. */
   registeredCount: number;
+  /**
+   * Set when staff cancel the event; the event and its registrations stay as history. Absent on
+   * events stored before cancelling existed, which reads as null in queries.
+   */
+  cancelledAt?: Date | null;
   createdAt: Date;
   updatedAt: Date;
 }

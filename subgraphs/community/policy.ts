@@ -105,11 +105,31 @@ export const communityPolicy = {
     assertPrivileged(identity, WRITE_SCOPES, 'setting external ids');
   },
 
+  /** The customer who wrote the post, still a user of the post's account. */
+  isAuthorOf(identity: Identity, post: PostDocument): boolean {
+    return identity.role === 'customer' && identity.subject === post.authorUserId && identity.accountId === post.accountId;
+  },
+
   /** The question's author, or staff (and integrations allowed to write). */
   assertCanAcceptAnswer(identity: Identity, question: PostDocument): void {
-    if (isPrivileged(identity, WRITE_SCOPES)) return;
-    const isAuthor = identity.role === 'customer' && identity.subject === question.authorUserId && identity.accountId === question.accountId;
-    if (!isAuthor) throw errors.forbidden('only the question\'s author or staff may accept an answer');
+    if (isPrivileged(identity, WRITE_SCOPES) || this.isAuthorOf(identity, question)) return;
+    throw errors.forbidden('only the question\'s author or staff may accept an answer');
+  },
+
+  /** Editing or deleting a post: its author, or staff (and integrations allowed to write, which mirror other platforms). */
+  assertCanChangePost(identity: Identity, post: PostDocument, action: 'edit' | 'delete'): void {
+    if (isPrivileged(identity, WRITE_SCOPES) || this.isAuthorOf(identity, post)) return;
+    throw errors.forbidden(`only the post's author or staff may ${action} post ${post._id}`);
+  },
+
+  /** Events are the community team's programme: staff and integrations allowed to write run them. */
+  assertCanManageEvents(identity: Identity): void {
+    assertPrivileged(identity, WRITE_SCOPES, 'managing community events');
+  },
+
+  /** The change feed carries every account's private posts, so no customer reads it. */
+  assertCanReadChangeFeed(identity: Identity): void {
+    assertPrivileged(identity, READ_SCOPES, 'reading the community change feed');
   },
 
   /** Customers register themselves; nobody registers on someone else's behalf. */

@@ -1,9 +1,11 @@
 import type { Document, Filter } from 'mongodb';
+import { ensureContentFeedIndexes, readContentChanges, REMOVALS_COLLECTION, type ContentFeedArgs, type RemovalDocument } from '../kit/content-feed';
 import { createByIdLoader, createChildConnectionLoader, createGroupLoader } from '../kit/loaders';
 import type { KeysetSort, PageArgs } from '../kit/pagination';
 import { paginate } from '../kit/pagination';
 import type { HubCollection, HubDatabase } from '../kit/store/types';
 import { createAccountSummaryLoader } from './account-summaries';
+import { postChange } from './content-changes';
 import { createEventLoaders } from './event-repository';
 import type { BadgeKind, EventDocument, MemberDocument, PostDocument, RegistrationDocument, ReplyDocument } from './model';
 import type { PostAudience } from './policy';
@@ -37,6 +39,8 @@ export class CommunityRepository {
   readonly replies: HubCollection<ReplyDocument>;
   readonly events: HubCollection<EventDocument>;
   readonly registrations: HubCollection<RegistrationDocument>;
+  /** Tombstones of deleted posts, which the change feed reports. */
+  readonly removals: HubCollection<RemovalDocument>;
 
   constructor(db: HubDatabase) {
     this.members = db.collection<MemberDocument>('members');
@@ -44,6 +48,7 @@ export class CommunityRepository {
     this.replies = db.collection<ReplyDocument>('replies');
     this.events = db.collection<EventDocument>('events');
     this.registrations = db.collection<RegistrationDocument>('registrations');
+    this.removals = db.collection<RemovalDocument>(REMOVALS_COLLECTION);
   }
 
   /** Indexes for every query path of this subgraph; created at start-up, idempotent. */
@@ -68,6 +73,14 @@ export class CommunityRepository {
       this.registrations.createIndex({ userId: 1, eventId: 1 }),
       this.registrations.createIndex({ accountId: 1, attendedAt: -1 }),
     ]);
+    // One after the other: both create the same index on the tombstones.
+    await ensureContentFeedIndexes(this.posts, this.removals);
+    await ensureContentFeedIndexes(this.events, this.removals);
+  }
+
+  /** Changes to posts since a time, oldest first, deleted posts included. */
+  readPostChanges(args: ContentFeedArgs) {
+    return readContentChanges({ items: this.posts, source: this.posts.collectionName, removals: this.removals, toChange: postChange }, args);
   }
 
   /** A page of the posts the audience may see; the audience is part of the filter, so counts match. */

@@ -1,9 +1,13 @@
+import type { ContentFeedArgs } from '../kit/content-feed';
 import { DateTimeScalar } from '../kit/scalars';
 import type { RequestBase, ResolverMap } from '../kit/subgraph-service';
 import { parseInput } from '../kit/validation';
+import type { ChangeFeedService } from './change-feed';
+import type { EventAdmin } from './event-admin';
 import type { EventsService } from './events';
 import { postFilterInput } from './inputs';
 import type { Badge, EventDocument, ExternalId, MemberDocument, PostDocument, RegistrationDocument, ReplyDocument } from './model';
+import type { PostEditor } from './post-editing';
 import type { CommunityWriter } from './posting';
 import { BADGE_NAMES, rankOf } from './rules';
 import type { CommunityService, EntityReference } from './service';
@@ -12,6 +16,9 @@ export interface CommunityContext extends RequestBase {
   community: CommunityService;
   events: EventsService;
   writer: CommunityWriter;
+  postEditor: PostEditor;
+  eventAdmin: EventAdmin;
+  changeFeed: ChangeFeedService;
 }
 
 interface PageArguments {
@@ -43,6 +50,8 @@ export const communityResolvers: ResolverMap<CommunityContext> = {
     communityMember: (_parent, args: { id: string }, { community }) => community.member(args.id),
     event: (_parent, args: { id: string }, { events }) => events.event(args.id),
     events: (_parent, args: PageArguments & { upcoming?: boolean | null }, { events }) => events.listEvents(args.upcoming, args),
+    postChanges: (_parent, args: ContentFeedArgs, { changeFeed }) => changeFeed.postChanges(args),
+    eventChanges: (_parent, args: ContentFeedArgs, { changeFeed }) => changeFeed.eventChanges(args),
   },
   Mutation: {
     createPost: async (_parent, args: { input: unknown }, { writer, community }) => {
@@ -50,6 +59,12 @@ export const communityResolvers: ResolverMap<CommunityContext> = {
       community.remember({ post });
       return post;
     },
+    updatePost: async (_parent, args: { id: unknown; input: unknown }, { postEditor, community }) => {
+      const post = await postEditor.updatePost(args.id, args.input);
+      community.remember({ post });
+      return post;
+    },
+    deletePost: (_parent, args: { id: unknown }, { postEditor }) => postEditor.deletePost(args.id),
     reply: async (_parent, args: { input: unknown }, { writer, community }) => {
       const reply = await writer.reply(args.input);
       community.remember({ reply });
@@ -61,6 +76,9 @@ export const communityResolvers: ResolverMap<CommunityContext> = {
       return post;
     },
     registerForEvent: (_parent, args: { eventId: unknown }, { events }) => events.register(args.eventId),
+    createEvent: (_parent, args: { input: unknown }, { eventAdmin }) => eventAdmin.createEvent(args.input),
+    updateEvent: (_parent, args: { id: unknown; input: unknown }, { eventAdmin }) => eventAdmin.updateEvent(args.id, args.input),
+    cancelEvent: (_parent, args: { id: unknown }, { eventAdmin }) => eventAdmin.cancelEvent(args.id),
   },
   CommunityMember: {
     __resolveReference: (reference: EntityReference, { community }: CommunityContext) => community.member(reference.id),
@@ -92,6 +110,7 @@ export const communityResolvers: ResolverMap<CommunityContext> = {
     id: byId,
     onlineUrl: (event: EventDocument, _args, { events }) => events.onlineUrl(event),
     isFull: (event: EventDocument) => event.capacity !== null && event.registeredCount >= event.capacity,
+    cancelledAt: (event: EventDocument) => event.cancelledAt ?? null,
     attendeeCount: (event: EventDocument, _args, { events }) => events.attendeeCount(event),
     viewerRegistration: (event: EventDocument, _args, { events }) => events.viewerRegistration(event),
     registrations: (event: EventDocument, args: PageArguments, { events }) => events.registrations(event, args),

@@ -1,4 +1,4 @@
-import type { BadgeKind, PostType } from './model';
+import type { BadgeKind, PostDocument, PostType, ReplyDocument } from './model';
 
 /** Points a member earns for each kind of contribution. */
 export const POINTS = {
@@ -35,6 +35,24 @@ export const BADGE_NAMES: Readonly<Record<BadgeKind, string>> = {
 /** The badges a new post earns its author (each is kept only the first time). */
 export function badgesForPost(type: PostType): BadgeKind[] {
   return type === 'CUSTOMER_STORY' ? ['FIRST_POST', 'STORYTELLER'] : ['FIRST_POST'];
+}
+
+/**
+ * The points a post and its replies earned their writers, per member: what deleting the post takes
+ * back. Badges are not taken back: they record a first time that did happen.
+ */
+export function pointsEarnedThrough(
+  post: Pick<PostDocument, 'authorId' | 'authorUserId'>,
+  replies: ReadonlyArray<Pick<ReplyDocument, 'authorId' | 'authorUserId' | 'acceptedAt'>>,
+): Map<string, number> {
+  const points = new Map<string, number>();
+  const add = (memberId: string, amount: number) => points.set(memberId, (points.get(memberId) ?? 0) + amount);
+  add(post.authorId, POINTS.post);
+  for (const reply of replies) {
+    add(reply.authorId, POINTS.reply);
+    if (reply.acceptedAt && reply.authorUserId !== post.authorUserId) add(reply.authorId, POINTS.acceptedAnswer);
+  }
+  return points;
 }
 
 // Hiragana, katakana and CJK ideographs: a title containing any of them is Japanese.

@@ -2,8 +2,12 @@ import type { HubService } from '../kit/apollo-service';
 import { createServiceMetrics } from '../kit/metrics';
 import { subgraphTypeDefs } from '../kit/sdl';
 import { createSubgraphService, subgraphDatabase, type SubgraphDeps } from '../kit/subgraph-service';
+import { ChangeFeedService } from './change-feed';
+import { EventAdmin } from './event-admin';
 import { EventRepository } from './event-repository';
 import { EventsService } from './events';
+import { PostEditRepository } from './post-edit-repository';
+import { PostEditor } from './post-editing';
 import { CommunityWriter } from './posting';
 import { CommunityRepository } from './repository';
 import { communityResolvers, type CommunityContext } from './resolvers';
@@ -16,6 +20,7 @@ export async function createCommunitySubgraph(deps: SubgraphDeps): Promise<HubSe
   const metrics = createServiceMetrics(COMMUNITY_SUBGRAPH);
   const repository = new CommunityRepository(subgraphDatabase(deps, COMMUNITY_SUBGRAPH, metrics));
   const eventRepository = new EventRepository(repository);
+  const postEdits = new PostEditRepository(repository);
   await repository.ensureIndexes();
   const now = () => new Date();
   return createSubgraphService<CommunityContext>(
@@ -32,6 +37,9 @@ export async function createCommunitySubgraph(deps: SubgraphDeps): Promise<HubSe
           community: new CommunityService(base.identity, repository, loaders),
           events: new EventsService(base.identity, repository, eventRepository, loaders, now),
           writer: new CommunityWriter(base.identity, repository, now),
+          postEditor: new PostEditor(base.identity, repository, postEdits, now),
+          eventAdmin: new EventAdmin(base.identity, eventRepository, loaders, now),
+          changeFeed: new ChangeFeedService(base.identity, repository, eventRepository),
         };
       },
     },

@@ -89,6 +89,7 @@ export function buildEvent(overrides: Partial<EventDocument> = {}): EventDocumen
     onlineUrl: `https://events.example.com/${n}`,
     capacity: null,
     registeredCount: 0,
+    cancelledAt: null,
     createdAt: daysAgo(30),
     updatedAt: daysAgo(30),
     ...overrides,
@@ -140,12 +141,66 @@ export async function communityCounts(stack: Pick<Stack, 'store' | 'config'>) {
     posts: await repository.posts.countDocuments(),
     replies: await repository.replies.countDocuments(),
     registrations: await repository.registrations.countDocuments(),
+    events: await repository.events.countDocuments(),
+    removals: await repository.removals.countDocuments(),
   };
 }
 
 /** Every stored member, for checking that a refused write changed no points. */
 export async function storedMembers(stack: Pick<Stack, 'store' | 'config'>): Promise<MemberDocument[]> {
   return communityRepository(stack).members.find({}, { sort: { _id: 1 } }).toArray();
+}
+
+/** A `ContentChange` as the feeds return it. */
+export interface ChangeNode {
+  id: string;
+  type: string;
+  removed: boolean;
+  title: string;
+  body: string;
+  tags: string[];
+  locale: string;
+  audience: string;
+  accountId: string | null;
+  popularity: number;
+  publishedAt: string;
+  updatedAt: string;
+}
+
+const CHANGE_FIELDS = 'id type removed title body tags locale audience accountId popularity publishedAt updatedAt';
+
+/** One page of `postChanges` or `eventChanges`, as the gateway answers it (errors included). */
+export function changesPage(
+  stack: Pick<Stack, 'query'>,
+  feed: 'postChanges' | 'eventChanges',
+  token: string,
+  variables: { since?: string; first?: number; after?: string | null } = {},
+) {
+  return stack.query<Record<string, { edges: Array<{ cursor: string; node: ChangeNode }>; pageInfo: { hasNextPage: boolean; endCursor: string | null } }>>(
+    `query($since: DateTime, $first: Int, $after: String) {
+      ${feed}(since: $since, first: $first, after: $after) { edges { cursor node { ${CHANGE_FIELDS} } } pageInfo { hasNextPage endCursor } }
+    }`,
+    { token, variables },
+  );
+}
+
+/** Every change of a feed (since a time), following `endCursor` page by page; fails on any error. */
+export async function allChanges(
+  stack: Pick<Stack, 'query'>,
+  feed: 'postChanges' | 'eventChanges',
+  token: string,
+  options: { since?: string; pageSize?: number } = {},
+): Promise<ChangeNode[]> {
+  const changes: ChangeNode[] = [];
+  let after: string | null = null;
+  for (;;) {
+    const result = await changesPage(stack, feed, token, { since: options.since, first: options.pageSize ?? 1000, after });
+    if (result.errors?.length || !result.data) throw new Error(`${feed} failed: ${JSON.stringify(result.errors)}`);
+    const connection = result.data[feed]!;
+    changes.push(...connection.edges.map((edge) => edge.node));
+    if (!connection.pageInfo.hasNextPage) return changes;
+    after = connection.pageInfo.endCursor;
+  }
 }
 
 export { daysAgo } from './time';
