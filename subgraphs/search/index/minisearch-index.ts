@@ -10,6 +10,7 @@ const FIELD_BOOSTS = { title: 3, tags: 2, body: 1 };
 const FUZZY_RATIO = 0.2;
 const FUZZY_MIN_LENGTH = 5;
 const MAX_FUZZY_EDITS = 2;
+const DAY_MS = 86_400_000;
 
 /** A term this short would expand to too much of the vocabulary as a prefix. */
 function isPrefixWorthy(term: string): boolean {
@@ -112,7 +113,9 @@ export class MiniSearchIndex implements SearchIndex {
    */
   private matchingHits(text: string, isVisible: (document: IndexedDocument) => boolean, options: Pick<SearchOptions, 'prefix'>): IndexHit[] {
     const hits: IndexHit[] = [];
-    const now = this.now().getTime();
+    // Freshness is measured from the start of the day, not this instant: scores then stay the same
+    // between the requests of one paging session, and cursors (score, id) stay valid.
+    const today = Math.floor(this.now().getTime() / DAY_MS) * DAY_MS;
     this.engine.search(text, {
       ...options,
       combineWith: 'AND',
@@ -122,7 +125,7 @@ export class MiniSearchIndex implements SearchIndex {
       filter: (result: SearchResult) => {
         const document = this.documents.get(result.id as string);
         if (document && isVisible(document)) {
-          hits.push({ id: document.id, type: document.type, score: result.score * rankingBoost(document, now), matchedTerms: result.terms });
+          hits.push({ id: document.id, type: document.type, score: result.score * rankingBoost(document, today), matchedTerms: result.terms });
         }
         return false;
       },
