@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { locale, optional, text } from './inputs';
+import { locale, optional, text } from '../kit/input-fields';
 import { EVENT_KINDS } from './model';
 
 const title = text(200);

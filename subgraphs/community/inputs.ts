@@ -1,26 +1,10 @@
 import { z } from 'zod';
+import { externalIdInput, id, locale, optional, tags, text } from '../kit/input-fields';
 import { POST_TYPES, POST_VISIBILITIES } from './model';
 
 /** GraphQL lets a client send `null` for an optional field; here that means "not given". */
-export const optional = <S extends z.ZodType>(schema: S) => schema.nullish().transform((value) => value ?? undefined);
 
-export const id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1–64 letters, digits, _ or -');
-export const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
-export const locale = z.string().regex(/^[a-z]{2,3}(-[A-Z][a-z]{3})?(-[A-Z]{2}|-\d{3})?$/, 'must be a BCP 47 locale such as ja-JP');
-const tag = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .regex(/^[\p{L}\p{N}][\p{L}\p{N}_+.#-]{0,39}$/u, 'must be 1–40 letters or digits (also _ + . # -), starting with a letter or digit');
-const tags = z
-  .array(tag)
-  .max(10, 'must be at most 10 tags')
-  .transform((values) => [...new Set(values)]);
 
-export const externalIdInput = z.strictObject({
-  source: z.string().regex(/^[a-z0-9_-]{1,40}$/, 'must be 1–40 lower-case letters, digits, _ or -'),
-  id: text(200),
-});
 
 /** Who a post or reply is written for: staff and integrations name the user, customers are the user. */
 const onBehalfOf = {
@@ -33,7 +17,7 @@ const onBehalfOf = {
 const postContent = {
   title: text(200),
   body: text(20_000),
-  tags: optional(tags),
+  tags: optional(tags(10)),
   visibility: optional(z.enum(POST_VISIBILITIES)),
 };
 
@@ -75,7 +59,7 @@ export const eventIdArgument = z.strictObject({ eventId: id });
 
 export const postFilterInput = z.strictObject({
   types: optional(z.array(z.enum(POST_TYPES)).max(POST_TYPES.length)),
-  tags: optional(tags),
+  tags: optional(tags(10)),
   locale: optional(locale),
   authorId: optional(id),
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { date, externalIdInput, id, text } from '../kit/input-fields';
 import { lineItemArrMinor } from './contract-terms';
 import { BILLING_INTERVALS, CONTRACT_STATUSES, OPPORTUNITY_STAGES, OPPORTUNITY_TYPES } from './model';
 
@@ -6,21 +7,14 @@ import { BILLING_INTERVALS, CONTRACT_STATUSES, OPPORTUNITY_STAGES, OPPORTUNITY_T
 export const MAX_AMOUNT_MINOR = 2_147_483_647;
 export const MAX_RENEWAL_WINDOW_DAYS = 730;
 
-const id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1–64 letters, digits, _ or -');
-const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
 const email = z.email('must be an e-mail address').max(254).transform((value) => value.toLowerCase());
 const currency = z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as JPY or USD');
-const date = z.date('must be a date-time');
 const amountMinor = z
   .number('must be a number')
   .int('must be a whole number of minor units')
   .min(0, 'must be 0 or more')
   .max(MAX_AMOUNT_MINOR, `must be at most ${MAX_AMOUNT_MINOR}`);
 
-export const externalIdInput = z.strictObject({
-  source: z.string().regex(/^[a-z0-9_-]{1,40}$/, 'must be 1–40 lower-case letters, digits, _ or -'),
-  id: text(200),
-});
 
 export const contractLineItemInput = z.strictObject({
   product: text(200),

@@ -1,22 +1,16 @@
 import { z } from 'zod';
+import { externalIdInput, id, locale, text } from '../kit/input-fields';
 import { COURSE_LEVELS, ENROLLMENT_STATUSES } from './model';
 
-const id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1–64 letters, digits, _ or -');
-const locale = z.string().regex(/^[a-z]{2,3}(-[A-Z][a-z]{3})?(-[A-Z]{2}|-\d{3})?$/, 'must be a BCP 47 locale such as ja-JP');
 const tag = z
   .string()
   .trim()
   .toLowerCase()
   .regex(/^[\p{L}\p{N}][\p{L}\p{N}_-]{0,39}$/u, 'must be 1–40 letters, digits, _ or -');
 
-const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
 const wholeNumber = (min: number, max: number) =>
   z.number('must be a number').int('must be a whole number').min(min, `must be between ${min} and ${max}`).max(max, `must be between ${min} and ${max}`);
 
-export const externalIdInput = z.strictObject({
-  source: z.string().regex(/^[a-z0-9_-]{1,40}$/, 'must be 1–40 lower-case letters, digits, _ or -'),
-  id: text(200),
-});
 
 export const courseFilterInput = z.strictObject({
   level: z.enum(COURSE_LEVELS).nullish(),

@@ -1,13 +1,10 @@
 import { z } from 'zod';
+import { date, externalIdInput, id, locale, text, webUrl } from '../kit/input-fields';
 import { ARTICLE_VISIBILITIES, COMMENT_AUTHOR_ROLES, SATISFACTION_RATINGS, TICKET_PRIORITIES, TICKET_STATUSES } from './model';
 
 /** The most comments one ticket may hold: keeps a ticket document far below MongoDB's 16 MB. */
 export const MAX_COMMENTS_PER_TICKET = 500;
 
-const id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1–64 letters, digits, _ or -');
-const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
-const locale = z.string().regex(/^[a-z]{2,3}(-[A-Z][a-z]{3})?(-[A-Z]{2}|-\d{3})?$/, 'must be a BCP 47 locale such as ja-JP');
-const date = z.date('must be a date-time');
 // Help desks allow tags in any script (タグ too) but no spaces; they are compared lower-cased.
 const label = z
   .string()
@@ -15,12 +12,7 @@ const label = z
   .toLowerCase()
   .regex(/^[\p{L}\p{N}_:.-]{1,50}$/u, 'must be 1–50 letters, digits, _, :, . or - without spaces');
 const section = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be lower-case letters, digits and single dashes').max(60, 'must be at most 60 characters');
-const webUrl = z.url({ protocol: /^https?$/, error: 'must be an http or https URL' }).max(2000, 'must be at most 2000 characters');
 
-export const externalIdInput = z.strictObject({
-  source: z.string().regex(/^[a-z0-9_-]{1,40}$/, 'must be 1–40 lower-case letters, digits, _ or -'),
-  id: text(200),
-});
 
 export const ticketCommentInput = z.strictObject({
   id: id.optional(),

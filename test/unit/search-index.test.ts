@@ -30,7 +30,7 @@ function indexOf(...documents: IndexedDocument[]): MiniSearchIndex {
   return index;
 }
 
-const ids = (index: MiniSearchIndex, text: string, scope = STAFF, filters: object = {}) =>
+const ids = (index: MiniSearchIndex, text: string, scope: SearchScope = STAFF, filters: object = {}) =>
   index.search({ text, scope, ...filters }, { limit: 100 }).hits.map((hit) => hit.id);
 
 describe('the embedded search index', () => {

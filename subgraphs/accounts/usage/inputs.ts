@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { id, text } from '../../kit/input-fields';
 import { USAGE_EVENT_TYPES } from './model';
 
 /** At most this many events per ingest call (Segment batches are split by the route). */
@@ -9,8 +10,6 @@ const MAX_OBJECT_DEPTH = 6;
 /** Events from further in the future than this are clock errors, not usage. */
 const MAX_CLOCK_SKEW_MS = 86_400_000;
 
-const id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1–64 letters, digits, _ or -');
-const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
 
 /** A plain object whose keys never start with `$` (they would read as operators to the store). */
 function isSafeObject(value: unknown, depth = 0): boolean {
