@@ -1,14 +1,12 @@
 import {
-  allChanges,
   buildEvent,
   buildMember,
   buildPost,
   buildReply,
-  changesPage,
   daysAgo,
   seedCommunity,
-  type ChangeNode,
 } from '../helpers/community';
+import { readFeedPage, readWholeFeed, type ContentChangeNode } from '../helpers/content-feed';
 import { buildAccount, buildUser } from '../helpers/factories';
 import { seedAccounts } from '../helpers/seed';
 import { startStack, type Stack } from '../helpers/stack';
@@ -65,8 +63,8 @@ describe('the community change feeds that search reads', () => {
 
   const customer = (user = me) => stack.customerToken(user.accountId, user._id);
   const staffChanges = async (feed: 'postChanges' | 'eventChanges', options: { since?: string; pageSize?: number } = {}) =>
-    allChanges(stack, feed, await stack.staffToken(), options);
-  const changeOf = (changes: ChangeNode[], id: string) => changes.find((change) => change.id === id);
+    (await readWholeFeed(stack, feed, await stack.staffToken(), { since: options.since, first: options.pageSize ?? 1000 })).changes;
+  const changeOf = (changes: ContentChangeNode[], id: string) => changes.find((change) => change.id === id);
 
   it('reports every post with its audience, account, type, text and popularity', async () => {
     const changes = await staffChanges('postChanges');
@@ -121,12 +119,12 @@ describe('the community change feeds that search reads', () => {
 
   it('pages through the feed with after, every item exactly once, in feed order', async () => {
     const token = await stack.staffToken();
-    const whole = await allChanges(stack, 'postChanges', token);
+    const { changes: whole } = await readWholeFeed(stack, 'postChanges', token, { first: 1000 });
     const seen: string[] = [];
     let after: string | null = null;
     let pages = 0;
     for (;;) {
-      const page = await changesPage(stack, 'postChanges', token, { first: 2, after });
+      const page = await readFeedPage(stack, 'postChanges', token, { first: 2, after });
       expect(page.errors).toBeUndefined();
       const connection = page.data!['postChanges']!;
       expect(connection.edges.length).toBeLessThanOrEqual(2);
@@ -198,7 +196,7 @@ describe('the community change feeds that search reads', () => {
 
   it.each(['postChanges', 'eventChanges'] as const)('lets integrations with community:read or community:write read %s', async (feed) => {
     for (const scopes of [['community:read'], ['community:write']]) {
-      const result = await changesPage(stack, feed, await stack.integrationToken(scopes));
+      const result = await readFeedPage(stack, feed, await stack.integrationToken(scopes));
       expect(result.errors).toBeUndefined();
       expect(result.data![feed]!.edges.length).toBeGreaterThan(0);
     }
@@ -206,7 +204,7 @@ describe('the community change feeds that search reads', () => {
 
   it.each(['postChanges', 'eventChanges'] as const)('refuses %s to customers and to integrations without a community scope', async (feed) => {
     for (const token of [await customer(), await stack.integrationToken(['support:read', 'accounts:read'])]) {
-      const result = await changesPage(stack, feed, token);
+      const result = await readFeedPage(stack, feed, token);
       expect(result.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
       expect(result.data?.[feed]).toBeFalsy();
     }
@@ -214,9 +212,9 @@ describe('the community change feeds that search reads', () => {
 
   it('refuses a page larger than 1,000 and a cursor from another list, naming the argument', async () => {
     const token = await stack.staffToken();
-    const tooLarge = await changesPage(stack, 'postChanges', token, { first: 1001 });
+    const tooLarge = await readFeedPage(stack, 'postChanges', token, { first: 1001 });
     expect(tooLarge.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
-    const foreign = await changesPage(stack, 'postChanges', token, { after: 'bm90LWEtY3Vyc29y' });
+    const foreign = await readFeedPage(stack, 'postChanges', token, { after: 'bm90LWEtY3Vyc29y' });
     expect(foreign.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
   });
 });

@@ -1,5 +1,8 @@
 import { recordRemoval } from '../../subgraphs/kit/content-feed';
-import { buildCourse, COURSE_CHANGES, learningRepository, readAllCourseChanges, seedLearning, type CourseChangeNode } from '../helpers/learning';
+import { feedQuery, readWholeFeed, type ContentChangeNode } from '../helpers/content-feed';
+import { buildCourse, learningRepository, seedLearning } from '../helpers/learning';
+
+const COURSE_CHANGES = feedQuery('courseChanges');
 import { startStack, type Stack } from '../helpers/stack';
 
 const UPSERT = `mutation($input: UpsertCourseInput!) { upsertCourse(input: $input) { id updatedAt } }`;
@@ -41,11 +44,11 @@ describe('the course change feed', () => {
   });
   afterAll(() => stack.stop());
 
-  async function allChanges(options: { since?: Date; first?: number } = {}): Promise<CourseChangeNode[]> {
-    return readAllCourseChanges(stack, await stack.staffToken(), options);
+  async function allChanges(options: { since?: Date; first?: number } = {}): Promise<ContentChangeNode[]> {
+    return (await readWholeFeed(stack, 'courseChanges', await stack.staffToken(), options)).changes;
   }
 
-  function changeOf(changes: CourseChangeNode[], id: string): CourseChangeNode | undefined {
+  function changeOf(changes: ContentChangeNode[], id: string): ContentChangeNode | undefined {
     return changes.find((change) => change.id === id);
   }
 

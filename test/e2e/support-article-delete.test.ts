@@ -1,7 +1,8 @@
 import { buildAccount, buildUser } from '../helpers/factories';
 import { seedAccounts } from '../helpers/seed';
 import { startStack, type Stack } from '../helpers/stack';
-import { buildArticle, buildArticleViewDay, readSupportFeed, seedSupport, supportRepository } from '../helpers/support';
+import { readWholeFeed } from '../helpers/content-feed';
+import { buildArticle, buildArticleViewDay, seedSupport, supportRepository } from '../helpers/support';
 
 const DELETE_ARTICLE = `mutation($id: ID!) { deleteArticle(id: $id) }`;
 const ARTICLE = `query($id: ID!) { article(id: $id) { id } }`;
@@ -39,7 +40,7 @@ describe('deleting help-center articles', () => {
     expect(result.data.deleteArticle).toBe(outdated._id);
     expect((await stack.query<any>(ARTICLE, { token: staff, variables: { id: outdated._id } })).data.article).toBeNull();
 
-    const { changes } = await readSupportFeed(stack, 'articleChanges', staff);
+    const { changes } = await readWholeFeed(stack, 'articleChanges', staff);
     expect(changes.filter((change) => change.id === outdated._id)).toEqual([
       expect.objectContaining({ id: outdated._id, type: 'ARTICLE', removed: true, title: '', body: '', publishedAt: '2025-02-01T00:00:00.000Z' }),
     ]);

@@ -1,7 +1,8 @@
 import { buildAccount, buildUser } from '../helpers/factories';
 import { seedAccounts } from '../helpers/seed';
 import { startStack, type Stack } from '../helpers/stack';
-import { buildArticle, buildTicket, readSupportFeed, seedSupport, type ContentChangeResult, type SupportFeed } from '../helpers/support';
+import { readWholeFeed, type ContentChangeNode, type FeedName } from '../helpers/content-feed';
+import { buildArticle, buildTicket, seedSupport } from '../helpers/support';
 
 const UPSERT_TICKET = `mutation($input: UpsertTicketInput!) { upsertTicket(input: $input) { id updatedAt } }`;
 const UPSERT_ARTICLE = `mutation($input: UpsertArticleInput!) { upsertArticle(input: $input) { id updatedAt } }`;
@@ -34,8 +35,8 @@ describe('writes that the support content feeds report', () => {
   });
   afterAll(() => stack.stop());
 
-  async function feed(name: SupportFeed, since?: Date): Promise<ContentChangeResult[]> {
-    return (await readSupportFeed(stack, name, await staff(), since ? { since } : {})).changes;
+  async function feed(name: FeedName, since?: Date): Promise<ContentChangeNode[]> {
+    return (await readWholeFeed(stack, name, await staff(), since ? { since } : {})).changes;
   }
 
   async function write(query: string, input: Record<string, unknown>, token?: string) {

@@ -1,7 +1,8 @@
 import { buildAccount, buildUser } from '../helpers/factories';
 import { seedAccounts } from '../helpers/seed';
 import { postGraphql, startStack, type Stack } from '../helpers/stack';
-import { buildArticle, buildComment, buildTicket, daysFromNow, feedQuery, readSupportFeed, seedSupport, type SupportFeed } from '../helpers/support';
+import { feedQuery, readWholeFeed, type FeedName } from '../helpers/content-feed';
+import { buildArticle, buildComment, buildTicket, daysFromNow, seedSupport } from '../helpers/support';
 
 describe('the support content feeds the search index reads', () => {
   let stack: Stack;
@@ -67,7 +68,7 @@ describe('the support content feeds the search index reads', () => {
   afterAll(() => stack.stop());
 
   it('reports a public article for everyone and an internal one for staff only, as plain text with the section among the tags', async () => {
-    const { changes } = await readSupportFeed(stack, 'articleChanges', await stack.staffToken());
+    const { changes } = await readWholeFeed(stack, 'articleChanges', await stack.staffToken());
     expect(changes.find((change) => change.id === csvGuide._id)).toEqual({
       id: csvGuide._id,
       type: 'ARTICLE',
@@ -92,7 +93,7 @@ describe('the support content feeds the search index reads', () => {
   });
 
   it("reports a ticket for its account only, with the description and public answers but neither internal notes nor the staff's tags", async () => {
-    const { changes } = await readSupportFeed(stack, 'ticketChanges', await stack.staffToken());
+    const { changes } = await readWholeFeed(stack, 'ticketChanges', await stack.staffToken());
     expect(changes.find((change) => change.id === billingTicket._id)).toEqual({
       id: billingTicket._id,
       type: 'TICKET',
@@ -111,7 +112,7 @@ describe('the support content feeds the search index reads', () => {
   });
 
   it('keeps closed tickets findable, in English when they are written in English', async () => {
-    const { changes } = await readSupportFeed(stack, 'ticketChanges', await stack.integrationToken(['support:read']));
+    const { changes } = await readWholeFeed(stack, 'ticketChanges', await stack.integrationToken(['support:read']));
     expect(changes.find((change) => change.id === loginTicket._id)).toMatchObject({
       removed: false,
       audience: 'ACCOUNT',
@@ -122,7 +123,7 @@ describe('the support content feeds the search index reads', () => {
   });
 
   it('pages through every article exactly once, oldest change first', async () => {
-    const { changes, pages } = await readSupportFeed(stack, 'articleChanges', await stack.staffToken(), { first: 7 });
+    const { changes, pages } = await readWholeFeed(stack, 'articleChanges', await stack.staffToken(), { first: 7 });
     expect(pages).toBe(Math.ceil(articles.length / 7));
     expect(changes.map((change) => change.id).sort()).toEqual(articles.map((article) => article._id).sort());
     const order = changes.map((change) => [change.updatedAt, change.id].join(' '));
@@ -130,13 +131,13 @@ describe('the support content feeds the search index reads', () => {
   });
 
   it('reports only changes at or after `since`', async () => {
-    const { changes } = await readSupportFeed(stack, 'articleChanges', await stack.staffToken(), { since: '2025-09-01T00:00:00.000Z' });
+    const { changes } = await readWholeFeed(stack, 'articleChanges', await stack.staffToken(), { since: '2025-09-01T00:00:00.000Z' });
     expect(changes.map((change) => change.id)).toEqual([csvGuide._id, playbook._id]);
-    const tickets = await readSupportFeed(stack, 'ticketChanges', await stack.staffToken(), { since: '2026-01-07T00:00:00.000Z' });
+    const tickets = await readWholeFeed(stack, 'ticketChanges', await stack.staffToken(), { since: '2026-01-07T00:00:00.000Z' });
     expect(tickets.changes.map((change) => change.id)).toEqual([loginTicket._id]);
   });
 
-  it.each<SupportFeed>(['ticketChanges', 'articleChanges'])('refuses %s to customers and to integrations without a support scope', async (feed) => {
+  it.each<FeedName>(['ticketChanges', 'articleChanges'])('refuses %s to customers and to integrations without a support scope', async (feed) => {
     const tokens = [await stack.customerToken(tokyo._id, yamada._id), await stack.integrationToken(['accounts:read', 'community:read'])];
     for (const token of tokens) {
       const result = await stack.query<any>(feedQuery(feed), { token });
@@ -145,7 +146,7 @@ describe('the support content feeds the search index reads', () => {
     }
   });
 
-  it.each<SupportFeed>(['ticketChanges', 'articleChanges'])('serves %s to staff and to integrations with support:read or support:write', async (feed) => {
+  it.each<FeedName>(['ticketChanges', 'articleChanges'])('serves %s to staff and to integrations with support:read or support:write', async (feed) => {
     const tokens = [await stack.staffToken(), await stack.integrationToken(['support:read']), await stack.integrationToken(['support:write'])];
     for (const token of tokens) {
       const result = await stack.query<any>(feedQuery(feed), { token, variables: { first: 1 } });
@@ -183,7 +184,7 @@ describe('the support content feeds the search index reads', () => {
   });
 
   it('gives an empty last page after the newest change', async () => {
-    const { changes } = await readSupportFeed(stack, 'articleChanges', await stack.staffToken(), { since: daysFromNow(1) });
+    const { changes } = await readWholeFeed(stack, 'articleChanges', await stack.staffToken(), { since: daysFromNow(1) });
     expect(changes).toEqual([]);
   });
 });

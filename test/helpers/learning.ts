@@ -10,7 +10,7 @@ import type {
 } from '../../subgraphs/learning/model';
 import { LearningRepository } from '../../subgraphs/learning/repository';
 import { LEARNING_SUBGRAPH } from '../../subgraphs/learning/server';
-import type { GraphqlResult, Stack } from './stack';
+import type { Stack } from './stack';
 import { nextSequence } from './factories';
 
 const CREATED = new Date('2024-01-10T00:00:00Z');
@@ -149,55 +149,6 @@ export async function countLearningDocuments(stack: Pick<Stack, 'store' | 'confi
   };
 }
 
-/** The course change feed's fields, every one of them, as the search index reads them. */
-export const COURSE_CHANGES = `query($since: DateTime, $first: Int, $after: String) {
-  courseChanges(since: $since, first: $first, after: $after) {
-    edges { cursor node { id type removed title body tags locale audience accountId popularity publishedAt updatedAt } }
-    pageInfo { hasNextPage endCursor }
-  }
-}`;
-
-export interface CourseChangeNode {
-  id: string;
-  type: string;
-  removed: boolean;
-  title: string;
-  body: string;
-  tags: string[];
-  locale: string;
-  audience: string;
-  accountId: string | null;
-  popularity: number;
-  publishedAt: string;
-  updatedAt: string;
-}
-
-interface CourseChangePage {
-  edges: Array<{ cursor: string; node: CourseChangeNode }>;
-  pageInfo: { hasNextPage: boolean; endCursor: string | null };
-}
-
-/** Every change the feed holds (from `since`), read page by page with `after` as the search index does. */
-export async function readAllCourseChanges(
-  stack: Pick<Stack, 'query'>,
-  token: string,
-  options: { since?: Date; first?: number } = {},
-): Promise<CourseChangeNode[]> {
-  const changes: CourseChangeNode[] = [];
-  let after: string | null = null;
-  for (let page = 0; page < 1_000; page += 1) {
-    const result: GraphqlResult<{ courseChanges: CourseChangePage }> = await stack.query<{ courseChanges: CourseChangePage }>(COURSE_CHANGES, {
-      token,
-      variables: { since: options.since?.toISOString() ?? null, first: options.first ?? 500, after },
-    });
-    const connection: CourseChangePage | undefined = result.data?.courseChanges;
-    if (result.errors || !connection) throw new Error(`courseChanges failed: ${JSON.stringify(result.errors)}`);
-    changes.push(...connection.edges.map((edge) => edge.node));
-    if (!connection.pageInfo.hasNextPage) return changes;
-    after = connection.pageInfo.endCursor;
-  }
-  throw new Error('courseChanges kept announcing more pages');
-}
 
 /** A stored course, or null: to prove what a write changed, and that a refused one changed nothing. */
 export function storedCourse(stack: Pick<Stack, 'store' | 'config'>, id: string): Promise<CourseDocument | null> {

@@ -3,7 +3,7 @@ import { subgraphDatabase } from '../../subgraphs/kit/subgraph-service';
 import type { ArticleDocument, ArticleViewDayDocument, TicketComment, TicketDocument } from '../../subgraphs/support/model';
 import { SupportRepository } from '../../subgraphs/support/repository';
 import { SUPPORT_SUBGRAPH } from '../../subgraphs/support/server';
-import type { GraphqlResult, Stack } from './stack';
+import type { Stack } from './stack';
 import { nextSequence } from './factories';
 import { DAY_MS, daysFromNow } from './time';
 
@@ -89,56 +89,3 @@ export function buildArticleViewDay(account: AccountDocument, daysAgo: number, v
 
 export { DAY_MS, daysFromNow } from './time';
 
-export type SupportFeed = 'ticketChanges' | 'articleChanges';
-
-/** A `ContentChange` as the graph returns it. */
-export interface ContentChangeResult {
-  id: string;
-  type: string;
-  removed: boolean;
-  title: string;
-  body: string;
-  tags: string[];
-  locale: string;
-  audience: string;
-  accountId: string | null;
-  popularity: number;
-  publishedAt: string;
-  updatedAt: string;
-}
-
-interface FeedPage {
-  edges: Array<{ cursor: string; node: ContentChangeResult }>;
-  pageInfo: { hasNextPage: boolean; endCursor: string | null };
-}
-
-export function feedQuery(feed: SupportFeed): string {
-  return `query($since: DateTime, $first: Int, $after: String) {
-    ${feed}(since: $since, first: $first, after: $after) {
-      edges { cursor node { id type removed title body tags locale audience accountId popularity publishedAt updatedAt } }
-      pageInfo { hasNextPage endCursor }
-    }
-  }`;
-}
-
-/** Every change of one support feed since `since` (all when omitted), page by page; throws on an error. */
-export async function readSupportFeed(
-  stack: Pick<Stack, 'query'>,
-  feed: SupportFeed,
-  token: string,
-  options: { since?: Date | string; first?: number } = {},
-): Promise<{ changes: ContentChangeResult[]; pages: number }> {
-  const changes: ContentChangeResult[] = [];
-  let after: string | null = null;
-  let pages = 0;
-  do {
-    const since = options.since instanceof Date ? options.since.toISOString() : options.since;
-    const result: GraphqlResult<Record<SupportFeed, FeedPage>> = await stack.query<Record<SupportFeed, FeedPage>>(feedQuery(feed), { token, variables: { since, first: options.first, after } });
-    if (result.errors || !result.data) throw new Error(`${feed} failed: ${JSON.stringify(result.errors)}`);
-    const connection: FeedPage = result.data[feed];
-    changes.push(...connection.edges.map((edge) => edge.node));
-    after = connection.pageInfo.hasNextPage ? connection.pageInfo.endCursor : null;
-    pages += 1;
-  } while (after);
-  return { changes, pages };
-}
