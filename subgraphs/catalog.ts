@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { createAccountsSubgraph } from './accounts/server';
 import { createCommunitySubgraph } from './community/server';
 import { createContractsSubgraph } from './contracts/server';
+import { createJourneySubgraph } from './journey/server';
 import type { HubService } from './kit/apollo-service';
 import type { SubgraphDeps } from './kit/subgraph-service';
 import { createLearningSubgraph } from './learning/server';
@@ -30,6 +31,7 @@ export const SUBGRAPHS: readonly SubgraphModule[] = [
   subgraph('support', createSupportSubgraph),
   subgraph('contracts', createContractsSubgraph),
   subgraph('search', createSearchSubgraph),
+  subgraph('journey', createJourneySubgraph),
 ];
 
 export function subgraphPort(gatewayPort: number, name: string): number {

@@ -10,6 +10,8 @@ export interface AccountCommunitySummary {
   activeMembers30d: number;
   members: number;
   posts: number;
+  /** Posts of type QUESTION: the journey's "first question asked" signal. */
+  questions: number;
   answers: number;
   acceptedAnswers: number;
   eventAttendance90d: number;
@@ -20,6 +22,8 @@ export interface AccountCommunitySummary {
 interface CountRow {
   _id: string;
   count: number;
+  /** Posts only: how many are questions. */
+  questions?: number;
   accepted?: number;
   /** Members only: the earliest `joinedAt`. */
   firstJoinedAt?: Date | null;
@@ -57,7 +61,14 @@ export function createAccountSummaryLoader(repository: CommunityRepository, now:
       repository.posts
         .aggregate<CountRow>([
           match,
-          { $group: { _id: '$accountId', count: { $sum: 1 }, recentUserIds: recentUsers('createdAt', activeSince, 'authorUserId') } },
+          {
+            $group: {
+              _id: '$accountId',
+              count: { $sum: 1 },
+              questions: { $sum: { $cond: [{ $eq: ['$type', 'QUESTION'] }, 1, 0] } },
+              recentUserIds: recentUsers('createdAt', activeSince, 'authorUserId'),
+            },
+          },
         ])
         .toArray(),
       repository.replies
@@ -101,6 +112,7 @@ export function createAccountSummaryLoader(repository: CommunityRepository, now:
         activeMembers30d: activeUsers.size,
         members: memberRows.get(accountId)?.count ?? 0,
         posts: postRows.get(accountId)?.count ?? 0,
+        questions: postRows.get(accountId)?.questions ?? 0,
         answers: replyRows.get(accountId)?.count ?? 0,
         acceptedAnswers: replyRows.get(accountId)?.accepted ?? 0,
         eventAttendance90d: attendanceRows.get(accountId)?.count ?? 0,

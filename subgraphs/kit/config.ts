@@ -24,6 +24,7 @@ const environmentSchema = z
     HUB_GATEWAY_URL: z.url().optional(),
     HUB_HEALTH_RECOMPUTE_MINUTES: z.coerce.number().int().min(0).default(60),
     HUB_SERVICE_TOKEN: z.string().min(1).optional(),
+    HUB_JOURNEY_PLAYBOOK_PATH: z.string().min(1).optional(),
     HUB_SEARCH_REFRESH_MS: z.coerce
       .number()
       .int()

@@ -1,0 +1,174 @@
+import { z } from 'zod';
+import { HEALTH_BANDS, JOURNEY_STAGES, ONBOARDING_SIGNALS, SEGMENTS, type JourneyStage } from './model';
+
+/** Longest span a tenure or renewal condition may name: a hundred years. */
+const MAX_DAYS = 36_500;
+/** The contracts subgraph looks at most two years ahead for renewals; so does the playbook. */
+const MAX_RENEWAL_WINDOW_DAYS = 730;
+const MAX_COUNT = 1_000_000;
+const MAX_TASKS = 200;
+
+/** One message for every way a number can be wrong: a string, a fraction, out of range. */
+function wholeNumber(min: number, max: number, unit: string) {
+  const message = `must be a whole number${unit} from ${min} to ${max}`;
+  return z.number(message).int(message).min(min, message).max(max, message);
+}
+const days = (max: number) => wholeNumber(0, max, ' of days');
+const atLeastOne = wholeNumber(1, MAX_COUNT, '');
+
+/** A non-empty list of enum values without repeats. */
+function distinctList<const T extends readonly [string, ...string[]]>(values: T) {
+  return z
+    .array(z.enum(values, { error: `must be one of ${values.join(', ')}` }))
+    .min(1, 'must list at least one value')
+    .refine((list) => new Set(list).size === list.length, 'must not repeat a value');
+}
+
+/** Every condition the rules can test; the README's playbook section lists them with their meaning. */
+const CONDITION_SHAPE = {
+  segments: distinctList(SEGMENTS).optional(),
+  minAccountTenureDays: days(MAX_DAYS).optional(),
+  maxAccountTenureDays: days(MAX_DAYS).optional(),
+  minUserTenureDays: days(MAX_DAYS).optional(),
+  maxUserTenureDays: days(MAX_DAYS).optional(),
+  renewalWithinDays: days(MAX_RENEWAL_WINDOW_DAYS).optional(),
+  healthBands: distinctList(HEALTH_BANDS).optional(),
+  minUserCompletedCourses: atLeastOne.optional(),
+  minUserCommunityPoints: atLeastOne.optional(),
+};
+export const CONDITION_KEYS = Object.keys(CONDITION_SHAPE) as Array<keyof typeof CONDITION_SHAPE>;
+
+/** One set of conditions that must all hold. */
+const conditions = z
+  .strictObject(CONDITION_SHAPE, {
+    error: (issue) => (issue.code === 'unrecognized_keys' ? `is not a known condition; use ${CONDITION_KEYS.join(', ')}` : undefined),
+  })
+  .superRefine((value, ctx) => {
+    if (Object.values(value).every((condition) => condition === undefined)) {
+      ctx.addIssue({ code: 'custom', message: 'must set at least one condition' });
+    }
+    for (const [min, max] of [
+      ['minAccountTenureDays', 'maxAccountTenureDays'],
+      ['minUserTenureDays', 'maxUserTenureDays'],
+    ] as const) {
+      const low = value[min];
+      const high = value[max];
+      if (low !== undefined && high !== undefined && low > high) {
+        ctx.addIssue({ code: 'custom', path: [min], message: `must not exceed ${max} (${low} > ${high})` });
+      }
+    }
+  });
+
+/** Alternatives: the rule holds when any one of them holds. */
+const when = z.array(conditions).max(20, 'must list at most 20 alternatives');
+
+const stageRule = z.strictObject({
+  stage: z.enum(JOURNEY_STAGES, { error: `must be one of ${JOURNEY_STAGES.join(', ')}` }),
+  /** Absent only on the last stage, the fallback. */
+  when: when.optional(),
+});
+
+const onboardingTask = z.strictObject({
+  key: z.string().regex(/^[a-z][a-z0-9-]{0,39}$/, 'must be 1–40 lower-case letters, digits or -, starting with a letter'),
+  title: z.string().trim().min(1, 'must not be empty').max(80, 'must be at most 80 characters'),
+  description: z.string().trim().min(1, 'must not be empty').max(500, 'must be at most 500 characters'),
+  stages: distinctList(JOURNEY_STAGES),
+  /** Absent: the task is for every segment. */
+  segments: distinctList(SEGMENTS).optional(),
+  /** Absent: the task is done only by hand. */
+  completesWhen: z
+    .strictObject({
+      signal: z.enum(ONBOARDING_SIGNALS, { error: `must be one of ${ONBOARDING_SIGNALS.join(', ')}` }),
+      atLeast: atLeastOne,
+    })
+    .optional(),
+});
+
+/**
+ * The playbook file: the stage rules (checked in the order listed; the first whose conditions
+ * hold is the stage; the last has none and is the fallback), the at-risk rule and the onboarding
+ * task templates. Unknown sections are refused, so a misspelt one never silently does nothing.
+ * The checks across rules below run once every rule is well formed (zod skips refinements of an
+ * invalid value), so a file with both kinds of problem is fixed in two passes.
+ */
+export const playbookSchema = z
+  .strictObject({
+    version: z.string().trim().min(1, 'must not be empty').max(40, 'must be at most 40 characters'),
+    stages: z.array(stageRule),
+    atRisk: z.strictObject({ when }),
+    onboardingTasks: z.array(onboardingTask).max(MAX_TASKS, `must list at most ${MAX_TASKS} tasks`),
+  })
+  .superRefine((playbook, ctx) => {
+    const seen = new Map<JourneyStage, number>();
+    playbook.stages.forEach((rule, index) => {
+      const first = seen.get(rule.stage);
+      if (first !== undefined) ctx.addIssue({ code: 'custom', path: ['stages', index, 'stage'], message: `repeats the stage of stages[${first}]` });
+      else seen.set(rule.stage, index);
+      const isLast = index === playbook.stages.length - 1;
+      if (isLast && rule.when !== undefined) {
+        ctx.addIssue({ code: 'custom', path: ['stages', index, 'when'], message: 'must be left out: the last stage is the fallback, taken when no other applies' });
+      }
+      if (!isLast && (rule.when === undefined || rule.when.length === 0)) {
+        ctx.addIssue({ code: 'custom', path: ['stages', index, 'when'], message: 'must list at least one set of conditions (only the last stage, the fallback, has none)' });
+      }
+    });
+    const missing = JOURNEY_STAGES.filter((stage) => !seen.has(stage));
+    if (missing.length) ctx.addIssue({ code: 'custom', path: ['stages'], message: `must give a rule for every stage; missing ${missing.join(', ')}` });
+    const keys = new Map<string, number>();
+    playbook.onboardingTasks.forEach((task, index) => {
+      const first = keys.get(task.key);
+      if (first !== undefined) ctx.addIssue({ code: 'custom', path: ['onboardingTasks', index, 'key'], message: `repeats the key of onboardingTasks[${first}]` });
+      else keys.set(task.key, index);
+    });
+  });
+
+export type Playbook = z.output<typeof playbookSchema>;
+export type StageRule = Playbook['stages'][number];
+export type Conditions = z.output<typeof conditions>;
+export type OnboardingTaskTemplate = Playbook['onboardingTasks'][number];
+
+export class PlaybookError extends Error {
+  constructor(
+    readonly problems: readonly string[],
+    source = 'playbook',
+  ) {
+    super(`Invalid journey playbook (${source}):\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+    this.name = 'PlaybookError';
+  }
+}
+
+/** What names an entry of a list: a stage rule by its stage, a task by its key. */
+function labelOf(raw: unknown, list: string, index: number): string {
+  const entry = (raw as Record<string, unknown> | null)?.[list];
+  const item = Array.isArray(entry) ? (entry[index] as Record<string, unknown> | undefined) : undefined;
+  const label = list === 'stages' ? item?.['stage'] : list === 'onboardingTasks' ? item?.['key'] : undefined;
+  return typeof label === 'string' ? ` (${label})` : '';
+}
+
+/** `stages[2] (VALUE).when[0].minAccountTenureDays`: where an issue is, as a reader finds it in the file. */
+function describePath(raw: unknown, path: ReadonlyArray<PropertyKey>): string {
+  let text = '';
+  path.forEach((part, position) => {
+    if (typeof part === 'number') {
+      const list = position === 1 ? String(path[0]) : '';
+      text += `[${part}]${labelOf(raw, list, part)}`;
+    } else {
+      text += `${text ? '.' : ''}${String(part)}`;
+    }
+  });
+  return text || 'playbook';
+}
+
+/**
+ * Validates a playbook. An invalid one is refused with every problem listed, each naming the rule
+ * it is in: `stages[2] (VALUE).when[0].minAccountTenureDays: must be a whole number of days …`.
+ */
+export function parsePlaybook(raw: unknown, source?: string): Playbook {
+  const parsed = playbookSchema.safeParse(raw, { error: (issue) => (issue.input === undefined ? 'is required' : undefined) });
+  if (parsed.success) return parsed.data;
+  const problems = parsed.error.issues.flatMap((issue) => {
+    const keys = issue.code === 'unrecognized_keys' ? issue.keys : [undefined];
+    return keys.map((key) => `${describePath(raw, key === undefined ? issue.path : [...issue.path, key])}: ${issue.message}`);
+  });
+  throw new PlaybookError(problems, source);
+}

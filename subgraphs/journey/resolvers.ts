@@ -1,0 +1,39 @@
+import { DateTimeScalar } from '../kit/scalars';
+import type { RequestBase, ResolverMap } from '../kit/subgraph-service';
+import type { EntityRepresentation, JourneyService } from './service';
+import type { TaskCompletionWriter } from './task-completions';
+
+export interface JourneyContext extends RequestBase {
+  journey: JourneyService;
+  writer: TaskCompletionWriter;
+}
+
+interface TaskArguments {
+  accountId: string;
+  taskKey: string;
+}
+
+/** Thin: hand representations and arguments to the service, which authorizes and validates. */
+export const journeyResolvers: ResolverMap<JourneyContext> = {
+  DateTime: DateTimeScalar,
+  Mutation: {
+    completeOnboardingTask: async (_parent, args: TaskArguments, { writer, journey }) => {
+      const update = await writer.complete(args);
+      journey.forget(update.account.id);
+      return update;
+    },
+    reopenOnboardingTask: async (_parent, args: TaskArguments, { writer, journey }) => {
+      const update = await writer.reopen(args);
+      journey.forget(update.account.id);
+      return update;
+    },
+  },
+  User: {
+    __resolveReference: (representation: EntityRepresentation, { journey }: JourneyContext) => journey.user(representation),
+    journey: (user: EntityRepresentation, _args, { journey }) => journey.journey(user),
+  },
+  Account: {
+    __resolveReference: (representation: EntityRepresentation, { journey }: JourneyContext) => journey.account(representation),
+    onboarding: (account: EntityRepresentation, _args, { journey }) => journey.onboarding(account),
+  },
+};

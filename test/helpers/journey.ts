@@ -1,0 +1,46 @@
+import type { HealthBand } from '../../subgraphs/journey/model';
+import defaultPlaybook from '../../subgraphs/journey/playbook.json';
+import { parsePlaybook, type Playbook } from '../../subgraphs/journey/playbook-schema';
+import { JourneyRepository } from '../../subgraphs/journey/repository';
+import { JOURNEY_SUBGRAPH } from '../../subgraphs/journey/server';
+import { subgraphDatabase } from '../../subgraphs/kit/subgraph-service';
+import { buildSnapshot, healthRepository } from './health';
+import type { Stack } from './stack';
+
+/** Every field of `Journey`. */
+export const JOURNEY_FIELDS = 'stage atRisk accountTenureDays userTenureDays daysToRenewal reasons { code stage met text } riskReasons { code stage met text } playbookVersion';
+
+/** Every field of `OnboardingChecklist`. */
+export const CHECKLIST_FIELDS = 'stage completedCount totalCount progressPercent tasks { key title description signal signalTarget signalValue done how completedAt }';
+
+export const USER_JOURNEY = `query($id: ID!) { user(id: $id) { id journey { ${JOURNEY_FIELDS} } } }`;
+export const ACCOUNT_ONBOARDING = `query($id: ID!) { account(id: $id) { id onboarding { ${CHECKLIST_FIELDS} } } }`;
+
+export const COMPLETE_TASK = `mutation($accountId: ID!, $taskKey: String!) {
+  completeOnboardingTask(accountId: $accountId, taskKey: $taskKey) { taskKey markedDone completedAt account { id onboarding { ${CHECKLIST_FIELDS} } } }
+}`;
+export const REOPEN_TASK = `mutation($accountId: ID!, $taskKey: String!) {
+  reopenOnboardingTask(accountId: $accountId, taskKey: $taskKey) { taskKey markedDone completedAt account { id onboarding { ${CHECKLIST_FIELDS} } } }
+}`;
+
+/** A deep copy of the shipped playbook as plain JSON, to break one rule of in a test. */
+export function rawDefaultPlaybook(): Record<string, unknown> {
+  return structuredClone(defaultPlaybook) as Record<string, unknown>;
+}
+
+/** The shipped playbook, validated. */
+export function defaultJourneyPlaybook(): Playbook {
+  return parsePlaybook(rawDefaultPlaybook());
+}
+
+/** The journey subgraph's repository on the stack's store, for checking what a write stored. */
+export function journeyRepository(stack: Pick<Stack, 'store' | 'config'>): JourneyRepository {
+  return new JourneyRepository(subgraphDatabase(stack, JOURNEY_SUBGRAPH));
+}
+
+/** Gives the account a latest health snapshot of today in this band, replacing any earlier one. */
+export async function setHealthBand(stack: Pick<Stack, 'store' | 'config'>, accountId: string, band: HealthBand): Promise<void> {
+  const now = new Date();
+  const score = band === 'HEALTHY' ? 80 : band === 'NEUTRAL' ? 60 : 30;
+  await healthRepository(stack).writeSnapshots([buildSnapshot(accountId, now, { isLatest: true, band, score })], now.toISOString().slice(0, 10));
+}
