@@ -14,6 +14,8 @@ RUN npm run build
 RUN mkdir -p /sdl \
   && find . \( -path ./node_modules -o -path ./dist \) -prune -o -name '*.graphql' -exec cp --parents {} /sdl/ \; \
   && cp -R /sdl/. dist/
+# The portal's static page is served from beside the compiled gateway.
+RUN cp -R gateway/portal dist/gateway/portal
 
 FROM node:20-bookworm-slim AS runtime
 ENV NODE_ENV=production

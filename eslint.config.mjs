@@ -23,4 +23,12 @@ export default tseslint.config(
     languageOptions: { globals: { module: 'writable', require: 'readonly', process: 'readonly' } },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
+  {
+    // The portal page: plain ECMAScript modules run by the browser, no build step.
+    files: ['gateway/portal/**/*.js'],
+    languageOptions: {
+      sourceType: 'module',
+      globals: { window: 'readonly', document: 'readonly', Node: 'readonly', URL: 'readonly', fetch: 'readonly', atob: 'readonly', Intl: 'readonly' },
+    },
+  },
 );

@@ -10,6 +10,7 @@ import { serveApollo, type HubService } from '../subgraphs/kit/apollo-service';
 import { gatewayContextFactory, type GatewayContext } from './context';
 import { checkSubgraphsReady } from './readiness';
 import { SubgraphDataSource } from './subgraph-data-source';
+import { portalRoutes } from './portal-routes';
 import { usageRoutes } from './usage-routes';
 import { resolveEndpoints } from './supergraph';
 
@@ -49,6 +50,7 @@ export function createGateway(deps: GatewayDeps): HubService {
     routes: {
       ...healthRoutes('gateway', () => checkSubgraphsReady(endpoints)),
       ...usageRoutes({ verifier: deps.verifier, logger, apollo }),
+      ...portalRoutes({ config: deps.config, logger, verifier: deps.verifier, apollo, supergraphSdl: deps.supergraphSdl }),
       // The landing page (Apollo Sandbox outside production) lives on the GraphQL path.
       'GET /': (_request, response) => {
         response.writeHead(302, { location: '/graphql' }).end();

@@ -41,6 +41,7 @@ async function main(): Promise<void> {
     [
       '',
       `Customer Hub is running: ${hub.gatewayUrl} (store: ${store.kind}${config.HUB_DATA_DIR ? `, data in ${config.HUB_DATA_DIR}` : ''})`,
+      `Portal (pick a demo user): ${hub.gatewayUrl.replace(/\/graphql$/, '/portal')}`,
       '',
       `Staff token (sees every account):\n  ${staffToken}`,
       `Customer token (user ${customer.userId} of account ${customer.accountId}):\n  ${customerToken}`,
