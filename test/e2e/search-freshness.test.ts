@@ -9,6 +9,13 @@ const UPDATE_POST = `mutation($id: ID!, $input: UpdatePostInput!) { updatePost(i
 const DELETE_POST = `mutation($id: ID!) { deletePost(id: $id) }`;
 const IMPORT = `mutation($documents: [ExternalDocumentInput!]!) { upsertExternalDocuments(documents: $documents) { created updated unchanged documents { id } } }`;
 const DELETE_EXTERNAL = `mutation($id: ID!) { deleteExternalDocument(id: $id) }`;
+const UPSERT_TICKET = `mutation($input: UpsertTicketInput!) { upsertTicket(input: $input) { id } }`;
+const UPSERT_ARTICLE = `mutation($input: UpsertArticleInput!) { upsertArticle(input: $input) { id } }`;
+const DELETE_ARTICLE = `mutation($id: ID!) { deleteArticle(id: $id) }`;
+const UPSERT_COURSE = `mutation($input: UpsertCourseInput!) { upsertCourse(input: $input) { id } }`;
+const ARCHIVE_COURSE = `mutation($id: ID!) { archiveCourse(id: $id) { id } }`;
+const CREATE_EVENT = `mutation($input: CreateEventInput!) { createEvent(input: $input) { id } }`;
+const CANCEL_EVENT = `mutation($id: ID!) { cancelEvent(id: $id) { id } }`;
 
 describe('keeping search fresh', () => {
   let stack: Stack;
@@ -92,5 +99,38 @@ describe('keeping search fresh', () => {
     await stack.query(DELETE_EXTERNAL, { token: await stack.staffToken(), variables: { id: documentId } });
     const gone = await searchUntil(stack, await neighbourToken(), { query: 'maintenance billing' }, (view) => view.totalCount === 0);
     expect(gone.totalCount).toBe(0);
+  });
+
+  it('finds a new ticket (for its own account only), article, course and event within 5 s, and drops what is deleted, archived or cancelled', async () => {
+    const staff = await stack.staffToken();
+    const write = async <T>(query: string, variables: Record<string, unknown>): Promise<T> => {
+      const result = await stack.query<T>(query, { token: staff, variables });
+      expect(result.errors).toBeUndefined();
+      return result.data!;
+    };
+    const ticket = await write<{ upsertTicket: { id: string } }>(UPSERT_TICKET, {
+      input: { subject: 'Zeppelin integration broken', description: 'The zeppelin sync stopped.', requesterId: author._id, accountId: account._id, status: 'NEW', priority: 'HIGH' },
+    });
+    const article = await write<{ upsertArticle: { id: string } }>(UPSERT_ARTICLE, {
+      input: { title: 'Zeppelin integration guide', body: 'Connect the zeppelin.', locale: 'en-US', section: 'integrations', visibility: 'PUBLIC' },
+    });
+    const course = await write<{ upsertCourse: { id: string } }>(UPSERT_COURSE, {
+      input: { title: 'Zeppelin basics', description: 'Learn the zeppelin.', level: 'BEGINNER', locale: 'en-US', modules: [{ title: 'Intro', minutes: 10 }] },
+    });
+    const event = await write<{ createEvent: { id: string } }>(CREATE_EVENT, {
+      input: { title: 'Zeppelin webinar', description: 'Live zeppelin demo.', kind: 'WEBINAR', startsAt: new Date(Date.now() + 7 * 86_400_000).toISOString(), endsAt: new Date(Date.now() + 7 * 86_400_000 + 3_600_000).toISOString(), onlineUrl: 'https://meet.example.com/zeppelin' },
+    });
+    const ids = [ticket.upsertTicket.id, article.upsertArticle.id, course.upsertCourse.id, event.createEvent.id];
+
+    const byAuthor = await searchUntil(stack, await authorToken(), { query: 'zeppelin' }, (view) => view.totalCount === 4);
+    expect(hitIds(byAuthor).sort()).toEqual([...ids].sort());
+    const byNeighbour = await searchUntil(stack, await neighbourToken(), { query: 'zeppelin' }, (view) => view.totalCount === 3);
+    expect(hitIds(byNeighbour).sort()).toEqual(ids.slice(1).sort());
+
+    await write(DELETE_ARTICLE, { id: article.upsertArticle.id });
+    await write(ARCHIVE_COURSE, { id: course.upsertCourse.id });
+    await write(CANCEL_EVENT, { id: event.createEvent.id });
+    const remaining = await searchUntil(stack, staff, { query: 'zeppelin' }, (view) => view.totalCount === 1);
+    expect(hitIds(remaining)).toEqual([ticket.upsertTicket.id]);
   });
 });
