@@ -1,3 +1,4 @@
+import DataLoader from 'dataloader';
 import type { Document, Filter } from 'mongodb';
 import { ensureContentFeedIndexes, readContentChanges, REMOVALS_COLLECTION, type ContentFeedArgs, type RemovalDocument } from '../kit/content-feed';
 import { createByIdLoader, createChildConnectionLoader, createGroupLoader } from '../kit/loaders';
@@ -66,6 +67,7 @@ export class CommunityRepository {
       this.posts.createIndex({ externalKeys: 1 }, { unique: true, sparse: true }),
       this.replies.createIndex({ postId: 1, createdAt: 1, _id: 1 }),
       this.replies.createIndex({ accountId: 1, createdAt: -1 }),
+      this.replies.createIndex({ authorId: 1, acceptedAt: 1 }),
       this.events.createIndex({ startsAt: 1, _id: 1 }),
       this.events.createIndex({ endsAt: 1, startsAt: 1, _id: 1 }),
       this.registrations.createIndex({ eventId: 1, userId: 1 }, { unique: true }),
@@ -103,8 +105,23 @@ export class CommunityRepository {
       replyById: createByIdLoader(this.replies),
       repliesOfPost: createChildConnectionLoader(this.replies, 'postId', REPLY_ORDER),
       accountSummary: createAccountSummaryLoader(this, now),
+      acceptedAnswersOfMember: this.createAcceptedAnswersLoader(),
       ...createEventLoaders(this),
     };
+  }
+
+  /** Accepted answers per member: one `$group` over the replies of every member asked for in one tick. */
+  private createAcceptedAnswersLoader(): DataLoader<string, number> {
+    return new DataLoader<string, number>(async (memberIds) => {
+      const rows = await this.replies
+        .aggregate<{ _id: string; count: number }>([
+          { $match: { authorId: { $in: [...memberIds] }, acceptedAt: { $ne: null } } },
+          { $group: { _id: '$authorId', count: { $sum: 1 } } },
+        ])
+        .toArray();
+      const counts = new Map(rows.map((row) => [row._id, row.count]));
+      return memberIds.map((memberId) => counts.get(memberId) ?? 0);
+    });
   }
 
   findMemberByUserId(userId: string) {

@@ -84,6 +84,7 @@ export const communityResolvers: ResolverMap<CommunityContext> = {
     __resolveReference: (reference: EntityReference, { community }: CommunityContext) => community.member(reference.id),
     id: byId,
     rank: (member: MemberDocument) => rankOf(member.points),
+    acceptedAnswers: (member: MemberDocument, _args, { community }) => community.acceptedAnswersOf(member),
     badges: (member: MemberDocument) =>
       member.badges.map((badge: Badge) => ({ kind: badge.kind, name: BADGE_NAMES[badge.kind], earnedAt: badge.earnedAt })),
     user: (member: MemberDocument, _args, { community }) => community.userReference(member.userId, member.accountId),

@@ -45,6 +45,11 @@ export class CommunityService {
     return member;
   }
 
+  /** Accepted answers of a member whose profile the caller already reads: part of the profile. */
+  acceptedAnswersOf(member: MemberDocument): Promise<number> {
+    return this.loaders.acceptedAnswersOfMember.load(member._id);
+  }
+
   /**
    * The author of a post or reply the caller already reads: whoever may read a post may read its
    * author's profile (that is what makes authors of public posts public), so no further check.

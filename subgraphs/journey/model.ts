@@ -14,6 +14,14 @@ export type Segment = (typeof SEGMENTS)[number];
 export const HEALTH_BANDS = ['HEALTHY', 'NEUTRAL', 'AT_RISK'] as const;
 export type HealthBand = (typeof HEALTH_BANDS)[number];
 
+/** The accounts subgraph's personas: what a user does with the product. */
+export const PERSONAS = ['ADMIN', 'CHAMPION', 'EXECUTIVE', 'DEVELOPER', 'END_USER'] as const;
+export type Persona = (typeof PERSONAS)[number];
+
+/** The learning subgraph's course levels. */
+export const COURSE_LEVELS = ['BEGINNER', 'INTERMEDIATE', 'ADVANCED'] as const;
+export type CourseLevel = (typeof COURSE_LEVELS)[number];
+
 /** Account-level signals that complete onboarding tasks by themselves. */
 export const ONBOARDING_SIGNALS = ['COURSES_COMPLETED', 'ACTIVE_USERS_7D', 'QUESTIONS_ASKED', 'COMMUNITY_MEMBERS', 'CERTIFIED_USERS'] as const;
 export type OnboardingSignal = (typeof ONBOARDING_SIGNALS)[number];
@@ -68,6 +76,13 @@ export interface Journey {
   reasons: JourneyReason[];
   riskReasons: JourneyReason[];
   playbookVersion: string;
+}
+
+/** A journey with whose it is: what `Journey.recommendations` starts from. */
+export interface JourneyOfUser extends Journey {
+  userId: string;
+  accountId: string;
+  segment: Segment;
 }
 
 /**

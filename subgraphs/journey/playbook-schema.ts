@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { HEALTH_BANDS, JOURNEY_STAGES, ONBOARDING_SIGNALS, SEGMENTS, type JourneyStage } from './model';
+import { days, distinctList, ruleKey, shortText, wholeNumber } from './playbook-fields';
+import { advocatesSection, checkRecommendationRules, dormantUsersSection, recommendationsSection } from './playbook-sections';
 
 /** Longest span a tenure or renewal condition may name: a hundred years. */
 const MAX_DAYS = 36_500;
@@ -8,21 +10,7 @@ const MAX_RENEWAL_WINDOW_DAYS = 730;
 const MAX_COUNT = 1_000_000;
 const MAX_TASKS = 200;
 
-/** One message for every way a number can be wrong: a string, a fraction, out of range. */
-function wholeNumber(min: number, max: number, unit: string) {
-  const message = `must be a whole number${unit} from ${min} to ${max}`;
-  return z.number(message).int(message).min(min, message).max(max, message);
-}
-const days = (max: number) => wholeNumber(0, max, ' of days');
 const atLeastOne = wholeNumber(1, MAX_COUNT, '');
-
-/** A non-empty list of enum values without repeats. */
-function distinctList<const T extends readonly [string, ...string[]]>(values: T) {
-  return z
-    .array(z.enum(values, { error: `must be one of ${values.join(', ')}` }))
-    .min(1, 'must list at least one value')
-    .refine((list) => new Set(list).size === list.length, 'must not repeat a value');
-}
 
 /** Every condition the rules can test; the README's playbook section lists them with their meaning. */
 const CONDITION_SHAPE = {
@@ -69,9 +57,9 @@ const stageRule = z.strictObject({
 });
 
 const onboardingTask = z.strictObject({
-  key: z.string().regex(/^[a-z][a-z0-9-]{0,39}$/, 'must be 1–40 lower-case letters, digits or -, starting with a letter'),
-  title: z.string().trim().min(1, 'must not be empty').max(80, 'must be at most 80 characters'),
-  description: z.string().trim().min(1, 'must not be empty').max(500, 'must be at most 500 characters'),
+  key: ruleKey,
+  title: shortText(80),
+  description: shortText(500),
   stages: distinctList(JOURNEY_STAGES),
   /** Absent: the task is for every segment. */
   segments: distinctList(SEGMENTS).optional(),
@@ -86,8 +74,8 @@ const onboardingTask = z.strictObject({
 
 /**
  * The playbook file: the stage rules (checked in the order listed; the first whose conditions
- * hold is the stage; the last has none and is the fallback), the at-risk rule and the onboarding
- * task templates. Unknown sections are refused, so a misspelt one never silently does nothing.
+ * hold is the stage; the last has none and is the fallback), the at-risk rule, the onboarding
+ * task templates, the recommendation rules and the advocate and dormant-user thresholds. Unknown sections are refused, so a misspelt one never silently does nothing.
  * The checks across rules below run once every rule is well formed (zod skips refinements of an
  * invalid value), so a file with both kinds of problem is fixed in two passes.
  */
@@ -97,6 +85,9 @@ export const playbookSchema = z
     stages: z.array(stageRule),
     atRisk: z.strictObject({ when }),
     onboardingTasks: z.array(onboardingTask).max(MAX_TASKS, `must list at most ${MAX_TASKS} tasks`),
+    recommendations: recommendationsSection,
+    advocates: advocatesSection,
+    dormantUsers: dormantUsersSection,
   })
   .superRefine((playbook, ctx) => {
     const seen = new Map<JourneyStage, number>();
@@ -120,12 +111,14 @@ export const playbookSchema = z
       if (first !== undefined) ctx.addIssue({ code: 'custom', path: ['onboardingTasks', index, 'key'], message: `repeats the key of onboardingTasks[${first}]` });
       else keys.set(task.key, index);
     });
+    checkRecommendationRules(playbook.recommendations.rules, ctx);
   });
 
 export type Playbook = z.output<typeof playbookSchema>;
 export type StageRule = Playbook['stages'][number];
 export type Conditions = z.output<typeof conditions>;
 export type OnboardingTaskTemplate = Playbook['onboardingTasks'][number];
+export type { AdvocatesSection, DormantUsersSection, RecommendationRule, RecommendationsSection } from './playbook-sections';
 
 export class PlaybookError extends Error {
   constructor(
@@ -137,21 +130,23 @@ export class PlaybookError extends Error {
   }
 }
 
-/** What names an entry of a list: a stage rule by its stage, a task by its key. */
-function labelOf(raw: unknown, list: string, index: number): string {
-  const entry = (raw as Record<string, unknown> | null)?.[list];
-  const item = Array.isArray(entry) ? (entry[index] as Record<string, unknown> | undefined) : undefined;
-  const label = list === 'stages' ? item?.['stage'] : list === 'onboardingTasks' ? item?.['key'] : undefined;
+/** What names an entry of a list: a stage rule by its stage, a task or recommendation rule by its key. */
+function labelOf(item: unknown): string {
+  const record = item as Record<string, unknown> | null | undefined;
+  const label = record?.['stage'] ?? record?.['key'];
   return typeof label === 'string' ? ` (${label})` : '';
 }
 
 /** `stages[2] (VALUE).when[0].minAccountTenureDays`: where an issue is, as a reader finds it in the file. */
 function describePath(raw: unknown, path: ReadonlyArray<PropertyKey>): string {
   let text = '';
+  let node: unknown = raw;
   path.forEach((part, position) => {
+    node = (node as Record<PropertyKey, unknown> | null | undefined)?.[part as string];
     if (typeof part === 'number') {
-      const list = position === 1 ? String(path[0]) : '';
-      text += `[${part}]${labelOf(raw, list, part)}`;
+      // Only entries of top-level lists and of the recommendation rules carry a name.
+      const isNamedList = position === 1 || (position === 2 && path[0] === 'recommendations');
+      text += `[${part}]${isNamedList ? labelOf(node) : ''}`;
     } else {
       text += `${text ? '.' : ''}${String(part)}`;
     }

@@ -25,6 +25,14 @@ export const journeyPolicy = {
     if (!isOwn) throw errors.forbidden(`the journey of user ${userId}`);
   },
 
+  /**
+   * For `advocateCandidates` and `dormantUsers`: lists across every account, for customer
+   * success. Staff and `journey:read` integrations (the future alert delivery) only.
+   */
+  assertCanReadStaffLists(identity: Identity, list: string): void {
+    if (!isPrivileged(identity, READ_SCOPES)) throw errors.forbidden(`${list} is for staff and integrations with ${SCOPES.read}`);
+  },
+
   /** For `Account.onboarding` and every `_entities` lookup of an account here. */
   assertCanReadOnboarding(identity: Identity, accountId: string): void {
     if (!canReadAccountData(identity, accountId, READ_SCOPES)) throw errors.forbidden(`the onboarding of account ${accountId}`);

@@ -3,7 +3,11 @@ import { createServiceMetrics } from '../kit/metrics';
 import { subgraphTypeDefs } from '../kit/sdl';
 import { createSubgraphService, subgraphDatabase, type SubgraphDeps } from '../kit/subgraph-service';
 import { graphAccountDirectory } from './account-directory';
+import { JourneyInsights } from './insights';
+import { createLearnerLoader } from './learner-reader';
 import { loadPlaybook } from './playbook';
+import { PopulationCache } from './population-cache';
+import { readPopulation } from './population-reader';
 import { JourneyRepository } from './repository';
 import { journeyResolvers, type JourneyContext } from './resolvers';
 import { JourneyService } from './service';
@@ -22,6 +26,7 @@ export async function createJourneySubgraph(deps: SubgraphDeps): Promise<HubServ
   const repository = new JourneyRepository(subgraphDatabase(deps, JOURNEY_SUBGRAPH, metrics));
   await repository.ensureIndexes();
   const accounts = graphAccountDirectory(deps.graph);
+  const population = new PopulationCache(() => readPopulation(deps.graph), deps.logger.child({ service: JOURNEY_SUBGRAPH }));
   return createSubgraphService<JourneyContext>(
     {
       name: JOURNEY_SUBGRAPH,
@@ -31,6 +36,7 @@ export async function createJourneySubgraph(deps: SubgraphDeps): Promise<HubServ
       createContext: (base) => ({
         ...base,
         journey: new JourneyService(base.identity, repository, playbook),
+        insights: new JourneyInsights(base.identity, playbook, population, createLearnerLoader(deps.graph)),
         writer: new TaskCompletionWriter(base.identity, repository, playbook, accounts),
       }),
     },

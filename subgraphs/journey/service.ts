@@ -1,5 +1,5 @@
 import type { Identity } from '../kit/auth';
-import type { Journey, OnboardingChecklist } from './model';
+import type { JourneyOfUser, OnboardingChecklist } from './model';
 import { buildChecklist } from './onboarding';
 import type { Playbook } from './playbook-schema';
 import { journeyPolicy } from './policy';
@@ -47,11 +47,11 @@ export class JourneyService {
     return representation;
   }
 
-  journey(representation: EntityRepresentation): Journey {
+  journey(representation: EntityRepresentation): JourneyOfUser {
     // Checked again: a field must not rely on how its parent was reached.
     journeyPolicy.assertCanReadJourney(this.identity, representation.id, accountIdOf(representation));
-    const { account, user } = userSignalsOf(representation);
-    return computeJourney(this.playbook, account, user, this.now);
+    const { accountId, account, user } = userSignalsOf(representation);
+    return { ...computeJourney(this.playbook, account, user, this.now), userId: representation.id, accountId, segment: account.segment };
   }
 
   /** An `_entities` lookup of an account, authorized like a root field. */

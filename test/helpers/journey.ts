@@ -44,3 +44,22 @@ export async function setHealthBand(stack: Pick<Stack, 'store' | 'config'>, acco
   const score = band === 'HEALTHY' ? 80 : band === 'NEUTRAL' ? 60 : 30;
   await healthRepository(stack).writeSnapshots([buildSnapshot(accountId, now, { isLatest: true, band, score })], now.toISOString().slice(0, 10));
 }
+
+/** `Recommendation` with its item resolved by each owner. */
+export const RECOMMENDATION_FIELDS = `reason reasonCode rule score item {
+  __typename
+  ... on Course { id title level }
+  ... on Article { id title }
+  ... on Post { id title type }
+  ... on Event { id title }
+}`;
+
+export const USER_RECOMMENDATIONS = `query($id: ID!, $first: Int) {
+  user(id: $id) { id journey { stage daysToRenewal recommendations(first: $first) { ${RECOMMENDATION_FIELDS} } } }
+}`;
+
+export const ADVOCATE_CANDIDATES = `query($first: Int) { advocateCandidates(first: $first) { user { id name } score evidence } }`;
+
+export const DORMANT_USERS = `query($inactiveDays: Int, $first: Int) {
+  dormantUsers(inactiveDays: $inactiveDays, first: $first) { user { id persona } lastActiveAt inactiveDays suggestedFeatures }
+}`;
