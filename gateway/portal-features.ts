@@ -8,6 +8,8 @@ import { Kind, parse, type DocumentNode } from 'graphql';
 export interface PortalFeatures {
   /** `User.journey`: stage, tenure, at-risk flag and reasons. */
   journey: boolean;
+  /** `Journey.recommendations`: content picked for the user, each with the reason for it. */
+  recommendations: boolean;
   /** `Account.onboarding`: the onboarding checklist. */
   onboarding: boolean;
   /** `Mutation.completeOnboardingTask`: ticking off a task by hand. */
@@ -34,6 +36,7 @@ export function portalFeatures(supergraphSdl: string): PortalFeatures {
   const has = (typeName: string, fieldName: string) => fields.get(typeName)?.has(fieldName) ?? false;
   return {
     journey: has('User', 'journey'),
+    recommendations: has('Journey', 'recommendations'),
     onboarding: has('Account', 'onboarding'),
     completeOnboardingTask: has('Mutation', 'completeOnboardingTask'),
     reopenOnboardingTask: has('Mutation', 'reopenOnboardingTask'),

@@ -2,6 +2,7 @@
 // leads in the first weeks, learning and the community later, the renewal near renewal.
 import { communitySection, coursesSection, eventsSection, learningSection } from './content-sections.js';
 import { el, formatDate, formatDays, humanize } from './dom.js';
+import { recommendationsSection } from './recommendations.js';
 
 /** What the page says first, per stage. */
 const STAGE_LEADS = {
@@ -12,16 +13,20 @@ const STAGE_LEADS = {
   ADVOCACY: () => 'Thank you for being a champion. Others learn from customers like you.',
 };
 
-/** Which sections a stage shows, in order; the first is the one that matters most now. */
+/**
+ * Which sections a stage shows, in order; the first is the one that matters most now. The
+ * recommendations come right after it: they are picked for this user at this stage, so they say
+ * what to do next better than the general lists below them.
+ */
 const SECTION_ORDER = {
-  ONBOARDING: ['checklist', 'events', 'courses', 'learning'],
-  ADOPTION: ['learning', 'courses', 'checklist', 'events', 'community'],
-  VALUE: ['learning', 'courses', 'community', 'events', 'checklist'],
-  RENEWAL: ['renewal', 'checklist', 'learning', 'events', 'community'],
-  ADVOCACY: ['community', 'events', 'learning', 'courses', 'checklist'],
+  ONBOARDING: ['checklist', 'recommendations', 'events', 'courses', 'learning'],
+  ADOPTION: ['learning', 'recommendations', 'courses', 'checklist', 'events', 'community'],
+  VALUE: ['learning', 'recommendations', 'courses', 'community', 'events', 'checklist'],
+  RENEWAL: ['renewal', 'recommendations', 'checklist', 'learning', 'events', 'community'],
+  ADVOCACY: ['community', 'recommendations', 'events', 'learning', 'courses', 'checklist'],
 };
-/** Without the journey domain in the graph, every section in a neutral order. */
-const DEFAULT_ORDER = ['checklist', 'learning', 'courses', 'events', 'community'];
+/** Without the journey domain in the graph (or for a stage the page does not know), every section in a neutral order. */
+const DEFAULT_ORDER = ['checklist', 'recommendations', 'learning', 'courses', 'events', 'community'];
 const ADVANCED_STAGES = new Set(['VALUE', 'RENEWAL', 'ADVOCACY']);
 
 function reasonList(reasons, testid) {
@@ -113,6 +118,7 @@ export function renderCustomerHome(data, features, actions) {
   const builders = {
     checklist: () => checklistSection(account.onboarding, stage === 'ONBOARDING', taskActions),
     renewal: () => renewalSection(account, journey),
+    recommendations: () => recommendationsSection(journey?.recommendations),
     learning: () => learningSection(user.learning),
     courses: () => coursesSection(isAdvanced ? data.advancedCourses : data.beginnerCourses, isAdvanced),
     community: () => communitySection(user.community, data.customerStories, stage === 'ADVOCACY'),

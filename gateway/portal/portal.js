@@ -25,7 +25,7 @@ const view = {
 
 /** The signed-in user lives in memory only: a reload or "Switch user" forgets the token. */
 const session = { token: null, name: null, request: null, accountId: null };
-let features = { journey: false, onboarding: false, completeOnboardingTask: false, reopenOnboardingTask: false };
+let features = { journey: false, recommendations: false, onboarding: false, completeOnboardingTask: false, reopenOnboardingTask: false };
 
 function showStatus(message, kind = 'info') {
   view.status.textContent = message;

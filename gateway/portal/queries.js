@@ -4,25 +4,40 @@
 const EVENT_FIELDS = `id title kind startsAt endsAt place onlineUrl isFull viewerRegistration { status }`;
 const COURSE_FIELDS = `id title level estimatedMinutes`;
 
-const JOURNEY_FIELDS = `journey {
+// The graph's default count (5): the portal shows what any client asking for recommendations gets.
+const RECOMMENDATION_FIELDS = `recommendations {
+  reason reasonCode
+  item {
+    __typename
+    ... on Course { id title level estimatedMinutes }
+    ... on Article { id title section url }
+    ... on Post { id title type }
+    ... on Event { id title kind startsAt onlineUrl }
+  }
+}`;
+
+function journeyFields(features) {
+  return `journey {
   stage atRisk accountTenureDays userTenureDays daysToRenewal
   reasons { code stage met text }
   riskReasons { code text }
+  ${features.recommendations ? RECOMMENDATION_FIELDS : ''}
 }`;
+}
 
 const ONBOARDING_FIELDS = `onboarding {
   stage progressPercent completedCount totalCount
   tasks { key title description done how completedAt signalValue signalTarget }
 }`;
 
-/** A customer's home: who they are, where they stand, their checklist, learning and events. */
+/** A customer's home: who they are, where they stand, their checklist, recommendations, learning and events. */
 export function customerHomeQuery(features) {
   return `query PortalCustomerHome {
   viewer {
     role
     user {
       id name persona locale
-      ${features.journey ? JOURNEY_FIELDS : ''}
+      ${features.journey ? journeyFields(features) : ''}
       learning {
         xp level { number title nextLevelXp }
         enrollments(status: IN_PROGRESS, first: 3) { totalCount edges { node { id progress course { ${COURSE_FIELDS} } } } }

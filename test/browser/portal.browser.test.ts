@@ -30,6 +30,35 @@ const EXPECTED_HOME = `{
   }
 }`;
 
+interface ExpectedRecommendations {
+  viewer: {
+    user: {
+      journey: {
+        recommendations: Array<{ reason: string; item: { __typename: string; title: string; url?: string | null; onlineUrl?: string | null } | null }>;
+      };
+    };
+  };
+}
+
+// The graph's default count, as the portal asks for it.
+const EXPECTED_RECOMMENDATIONS = `{
+  viewer { user { journey { recommendations { reason item {
+    __typename
+    ... on Course { title }
+    ... on Article { title url }
+    ... on Post { title }
+    ... on Event { title onlineUrl }
+  } } } } }
+}`;
+
+interface ShownRecommendation {
+  kind: string;
+  title: string;
+  href: string | null;
+  reason: string;
+  reasonIsPlainText: boolean;
+}
+
 const SEARCH_TERM = 'Salesforce';
 
 function humanize(enumValue: string): string {
@@ -160,6 +189,53 @@ describe('the reference portal at /portal, in Chromium', () => {
     await expect(page.locator('[data-testid="checklist"][data-prominent="true"]').count()).resolves.toBe(0);
     await saveScreenshot(page, 'portal-near-renewal');
     expect(problems.messages).toEqual([]);
+  });
+
+  /** The recommendations the graph gives the user, as the page should show them: kind, title, link and reason, best first. */
+  async function expectedRecommendations(user: DemoUserView): Promise<ShownRecommendation[]> {
+    const result = await stack.query<ExpectedRecommendations>(EXPECTED_RECOMMENDATIONS, { token: await tokenOf(user) });
+    expect(result.errors).toBeUndefined();
+    return result.data!.viewer.user.journey.recommendations.flatMap(({ reason, item }) => {
+      if (!item) return [];
+      const url = item.url ?? item.onlineUrl ?? null;
+      return [{ kind: item.__typename, title: item.title, href: url === null ? null : new URL(url).href, reason, reasonIsPlainText: true }];
+    });
+  }
+
+  async function shownRecommendations(page: Page): Promise<ShownRecommendation[]> {
+    return page.getByTestId('recommendation').evaluateAll((items) =>
+      items.map((item) => {
+        const reason = item.querySelector('[data-testid="recommendation-reason"]');
+        return {
+          kind: item.getAttribute('data-kind') ?? '',
+          title: item.querySelector('.recommendation-title')?.textContent ?? '',
+          href: item.querySelector('a.recommendation-title')?.getAttribute('href') ?? null,
+          reason: reason?.textContent ?? '',
+          // Text, never markup: a reason parsed as HTML would leave elements behind.
+          reasonIsPlainText: reason !== null && reason.childElementCount === 0,
+        };
+      }));
+  }
+
+  it('shows each customer the recommendations the journey gives them, with their reasons, after what leads at their stage', async () => {
+    const shownCounts: Record<string, number> = {};
+    for (const kind of ['first-weeks', 'established', 'near-renewal']) {
+      const expected = await expectedRecommendations(demoUser(kind));
+      const { page, problems } = await openHomeOf(kind);
+      const section = page.getByTestId('section-recommendations');
+      await expect(section.getByRole('heading', { name: 'Recommended for you' }).isVisible()).resolves.toBe(true);
+      await expect(page.locator('#sections > :nth-child(2)').getAttribute('data-section')).resolves.toBe('recommendations');
+      await expect(shownRecommendations(page)).resolves.toEqual(expected);
+      if (expected.length === 0) await expect(section.getByTestId('recommendations-empty').textContent()).resolves.toBe('Nothing to recommend right now.');
+      else await expect(section.getByTestId('recommendations-empty').count()).resolves.toBe(0);
+      shownCounts[kind] = expected.length;
+      if (kind === 'first-weeks') {
+        await section.scrollIntoViewIfNeeded();
+        await saveScreenshot(page, 'portal-recommendations');
+      }
+      expect(problems.messages).toEqual([]);
+    }
+    expect(shownCounts['first-weeks']).toBeGreaterThan(0);
   });
 
   it('ticks off an onboarding task by hand through the mutation', async () => {
