@@ -1,4 +1,5 @@
 import MiniSearch, { type SearchOptions, type SearchResult } from 'minisearch';
+import type { ContentAudience } from '../../kit/content-feed';
 import { indexTerms, isLatinTerm, normalizeTerm, segmentWords } from '../text/analyzer';
 import { rankingBoost } from './ranking';
 import { isInScope, type HitPosition, type IndexHit, type IndexQuery, type IndexSearchResult, type IndexedDocument, type SearchIndex, type SearchScope, type Suggestion } from './search-index';
@@ -21,6 +22,15 @@ function fuzziness(term: string): number | false {
   return isLatinTerm(term) && term.length >= FUZZY_MIN_LENGTH ? FUZZY_RATIO : false;
 }
 
+/**
+ * Whether the scope may see an item, judged from the fields MiniSearch stores beside its terms
+ * (the stored copy of a null account id is the empty string).
+ */
+function isStoredInScope(scope: SearchScope, stored: Record<string, unknown> | undefined): boolean {
+  if (!stored) return false;
+  return isInScope(scope, { audience: stored['audience'] as ContentAudience, accountId: (stored['accountId'] as string) || null });
+}
+
 function matchesLocale(locale: string, wanted: readonly string[]): boolean {
   const lower = locale.toLowerCase();
   return wanted.some((candidate) => lower === candidate || lower.startsWith(`${candidate}-`));
@@ -36,6 +46,8 @@ export class MiniSearchIndex implements SearchIndex {
     idField: 'id',
     fields: ['title', 'tags', 'body'],
     extractField: (document, field) => (field === 'tags' ? document.tags.join(' ') : String(document[field as keyof IndexedDocument] ?? '')),
+    // Whom each item is for, at hand while scoring: see matchingHits.
+    storeFields: ['audience', 'accountId'],
     tokenize: segmentWords,
     processTerm: (term) => indexTerms(term),
     searchOptions: { processTerm: (term) => normalizeTerm(term) },
@@ -66,7 +78,7 @@ export class MiniSearchIndex implements SearchIndex {
   search(query: IndexQuery, page: { limit: number; after?: HitPosition | null }): IndexSearchResult {
     const visible = this.matchingHits(query.text, (document) => this.passesFilters(document, query), {
       prefix: (term) => isPrefixWorthy(term),
-    });
+    }, query.scope);
     const counts = new Map<IndexHit['type'], number>();
     for (const hit of visible) counts.set(hit.type, (counts.get(hit.type) ?? 0) + 1);
     const after = page.after;
@@ -84,7 +96,7 @@ export class MiniSearchIndex implements SearchIndex {
     // The last word is still being typed, so it always counts as a prefix once it has two letters.
     const hits = this.matchingHits(prefix, (document) => isInScope(scope, document), {
       prefix: (term, index, terms) => (index === terms.length - 1 ? term.length >= 2 : isPrefixWorthy(term)),
-    });
+    }, scope);
     const suggestions: Suggestion[] = [];
     const seen = new Set<string>();
     for (const hit of takeBest(hits, limit * 3)) {
@@ -110,8 +122,13 @@ export class MiniSearchIndex implements SearchIndex {
    * Every visible match with its final score. Matches are collected in MiniSearch's `filter`
    * callback, which sees each scored match once, and rejected there: MiniSearch then has nothing
    * to copy or sort, and only the page is ranked (`takeBest`) instead of every match.
+   *
+   * A customer may see only a small part of what matches, since other accounts' tickets are most
+   * of the index: their items get a document boost of 0, which makes MiniSearch skip them while
+   * scoring instead of building a result for each. Every other item's boost is 1, so scores are
+   * unchanged, and `filter` still decides on the document itself.
    */
-  private matchingHits(text: string, isVisible: (document: IndexedDocument) => boolean, options: Pick<SearchOptions, 'prefix'>): IndexHit[] {
+  private matchingHits(text: string, isVisible: (document: IndexedDocument) => boolean, options: Pick<SearchOptions, 'prefix'>, scope: SearchScope): IndexHit[] {
     const hits: IndexHit[] = [];
     // Freshness is measured from the start of the day, not this instant: scores then stay the same
     // between the requests of one paging session, and cursors (score, id) stay valid.
@@ -122,6 +139,7 @@ export class MiniSearchIndex implements SearchIndex {
       fuzzy: fuzziness,
       maxFuzzy: MAX_FUZZY_EDITS,
       boost: FIELD_BOOSTS,
+      boostDocument: scope.everything ? undefined : (_id: unknown, _term: string, stored?: Record<string, unknown>) => (isStoredInScope(scope, stored) ? 1 : 0),
       filter: (result: SearchResult) => {
         const document = this.documents.get(result.id as string);
         if (document && isVisible(document)) {
