@@ -1,4 +1,4 @@
-import type { ContentAudience, ContentType } from '../../kit/content-feed';
+import type { ContentChange, ContentType } from '../../kit/content-feed';
 
 /**
  * What search needs from an index, kept narrow so that the embedded index (MiniSearch, in this
@@ -8,19 +8,7 @@ import type { ContentAudience, ContentType } from '../../kit/content-feed';
  */
 
 /** An item as the index holds it: the owner's `ContentChange` without the removal flag. */
-export interface IndexedDocument {
-  id: string;
-  type: ContentType;
-  title: string;
-  body: string;
-  tags: string[];
-  locale: string;
-  audience: ContentAudience;
-  accountId: string | null;
-  popularity: number;
-  publishedAt: Date;
-  updatedAt: Date;
-}
+export type IndexedDocument = Omit<ContentChange, 'removed'>;
 
 /** Whose rights a search runs with: everything (staff), or public items plus one account's. */
 export type SearchScope = { everything: true } | { everything: false; accountId: string | null };
