@@ -1,4 +1,4 @@
-import type { ContentFeedArgs } from '../kit/content-feed';
+import { contentFeedArguments } from '../kit/content-feed';
 import { DateTimeScalar } from '../kit/scalars';
 import type { RequestBase, ResolverMap } from '../kit/subgraph-service';
 import { parseInput } from '../kit/validation';
@@ -50,8 +50,8 @@ export const communityResolvers: ResolverMap<CommunityContext> = {
     communityMember: (_parent, args: { id: string }, { community }) => community.member(args.id),
     event: (_parent, args: { id: string }, { events }) => events.event(args.id),
     events: (_parent, args: PageArguments & { upcoming?: boolean | null }, { events }) => events.listEvents(args.upcoming, args),
-    postChanges: (_parent, args: ContentFeedArgs, { changeFeed }) => changeFeed.postChanges(args),
-    eventChanges: (_parent, args: ContentFeedArgs, { changeFeed }) => changeFeed.eventChanges(args),
+    postChanges: (_parent, args: unknown, { changeFeed }) => changeFeed.postChanges(parseInput(contentFeedArguments, args)),
+    eventChanges: (_parent, args: unknown, { changeFeed }) => changeFeed.eventChanges(parseInput(contentFeedArguments, args)),
   },
   Mutation: {
     createPost: async (_parent, args: { input: unknown }, { writer, community }) => {

@@ -1,4 +1,6 @@
 import type { Document, Filter } from 'mongodb';
+import { z } from 'zod';
+import { date } from './input-fields';
 import { afterCursor, pageSize, sortDocument, toPage, type Connection, type KeysetSort, type PageArgs } from './pagination';
 import type { HubCollection } from './store/types';
 
@@ -104,6 +106,13 @@ export interface ContentFeedArgs extends PageArgs {
   /** Changes at or after this time; everything when absent. */
   since?: Date | null;
 }
+
+/** A feed field's arguments, as every owner's `…Changes` field takes them. */
+export const contentFeedArguments = z.strictObject({
+  since: date.nullish(),
+  first: z.number('must be a number').int('must be a whole number').nullish(),
+  after: z.string().max(1_000, 'is not a cursor from this list').nullish(),
+});
 
 /**
  * One page of changes, oldest first: live items and tombstones merged by (updatedAt, id), each

@@ -86,9 +86,3 @@ export const upsertCourseInput = z.strictObject({
 export type UpsertCourseInput = z.output<typeof upsertCourseInput>;
 
 export const archiveCourseArguments = z.strictObject({ id });
-
-export const contentChangesArguments = z.strictObject({
-  since: z.date('must be a date-time').nullish(),
-  first: z.number('must be a number').int('must be a whole number').nullish(),
-  after: z.string().max(1_000, 'is not a cursor from this list').nullish(),
-});

@@ -5,7 +5,8 @@ import type { CatalogService } from './catalog-service';
 import type { CourseFeed } from './course-feed';
 import type { CourseWriter } from './course-writer';
 import type { EnrollmentWriter } from './enrollment-writer';
-import { catalogLocaleArgument, contentChangesArguments, courseFilterInput, enrollmentStatusArgument } from './inputs';
+import { contentFeedArguments } from '../kit/content-feed';
+import { catalogLocaleArgument, courseFilterInput, enrollmentStatusArgument } from './inputs';
 import type { LearnerService, UserLearningView } from './learner-service';
 import type { CourseDocument, EnrollmentDocument, LearningPathDocument, QuestDocument } from './model';
 
@@ -41,7 +42,7 @@ export const learningResolvers: ResolverMap<LearningContext> = {
     },
     learningPaths: (_parent, args: PageArguments & { locale?: unknown }, { catalog }) => catalog.listLearningPaths(locale(args), args),
     quests: (_parent, args: PageArguments & { locale?: unknown }, { catalog }) => catalog.listQuests(locale(args), args),
-    courseChanges: (_parent, args: unknown, { courseFeed }) => courseFeed.changes(parseInput(contentChangesArguments, args)),
+    courseChanges: (_parent, args: unknown, { courseFeed }) => courseFeed.changes(parseInput(contentFeedArguments, args)),
   },
   Mutation: {
     enroll: async (_parent, args: { input: unknown }, { writer, learners }) => {

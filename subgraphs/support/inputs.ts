@@ -64,12 +64,6 @@ export type UpsertArticleInput = z.output<typeof upsertArticleInput>;
 export const recordArticleViewArguments = z.strictObject({ articleId: id });
 export const deleteArticleArguments = z.strictObject({ id });
 
-export const contentChangesArguments = z.strictObject({
-  since: date.nullish(),
-  first: z.number().int('must be a whole number').nullish(),
-  after: z.string().max(1_000, 'is not a cursor from this list').nullish(),
-});
-export type ContentChangesArguments = z.output<typeof contentChangesArguments>;
 
 // Filters take null like an omitted condition: clients often pass unset variables as null.
 export const ticketFilterInput = z.strictObject({

@@ -3,7 +3,8 @@ import type { RequestBase, ResolverMap } from '../kit/subgraph-service';
 import { parseInput } from '../kit/validation';
 import type { ArticleWriter } from './article-writes';
 import { shownUpdatedAt } from './feed-times';
-import { accountTicketsArguments, articleFilterInput, contentChangesArguments, ticketFilterInput, userTicketsArguments } from './inputs';
+import { contentFeedArguments } from '../kit/content-feed';
+import { accountTicketsArguments, articleFilterInput, ticketFilterInput, userTicketsArguments } from './inputs';
 import type { ArticleDocument, ExternalId, TicketDocument } from './model';
 import type { EntityReference, SupportService } from './service';
 import type { TicketWriter } from './ticket-upserts';
@@ -41,8 +42,8 @@ export const supportResolvers: ResolverMap<SupportContext> = {
     article: (_parent, args: { id: string }, { support }) => support.article(args.id),
     articles: (_parent, args: PageArguments & { filter?: unknown }, { support }) =>
       support.listArticles(parseInput(articleFilterInput, args.filter ?? {}, 'filter'), args),
-    ticketChanges: (_parent, args: unknown, { support }) => support.ticketChanges(parseInput(contentChangesArguments, args)),
-    articleChanges: (_parent, args: unknown, { support }) => support.articleChanges(parseInput(contentChangesArguments, args)),
+    ticketChanges: (_parent, args: unknown, { support }) => support.ticketChanges(parseInput(contentFeedArguments, args)),
+    articleChanges: (_parent, args: unknown, { support }) => support.articleChanges(parseInput(contentFeedArguments, args)),
   },
   Mutation: {
     upsertTicket: async (_parent, args: { input: unknown }, { tickets, support }) => {
