@@ -5,7 +5,6 @@ import { createSubgraphService, subgraphDatabase, type SubgraphDeps } from '../k
 import { EXTERNAL_DOCUMENTS_COLLECTION } from './external/model';
 import { ExternalDocumentRepository } from './external/repository';
 import { MiniSearchIndex } from './index/minisearch-index';
-import type { SearchIndex } from './index/search-index';
 import { searchResolvers, type SearchContext } from './resolvers';
 import { SearchService } from './service';
 import { GRAPH_FEEDS, graphChangeSource, storeChangeSource, type ChangeSource } from './sync/change-sources';
@@ -14,23 +13,16 @@ import { registerSearchMetrics } from './sync/sync-metrics';
 
 export const SEARCH_SUBGRAPH = 'search';
 
-export interface SearchSubgraphOptions {
-  /** The index to serve; a fresh embedded one when omitted (the benchmark passes a built one). */
-  index?: SearchIndex;
-  /** False: no feed is followed (the benchmark's index is already complete); else HUB_SEARCH_REFRESH_MS decides, 0 being off. */
-  follow?: boolean;
-}
-
 /**
  * Builds the search subgraph (not yet listening): the index, the sync that fills it from every
  * content feed (other subgraphs' through the graph, external documents from its own store), and
  * the API over both.
  */
-export async function createSearchSubgraph(deps: SubgraphDeps, options: SearchSubgraphOptions = {}): Promise<HubService> {
+export async function createSearchSubgraph(deps: SubgraphDeps): Promise<HubService> {
   const metrics = createServiceMetrics(SEARCH_SUBGRAPH);
   const repository = new ExternalDocumentRepository(subgraphDatabase(deps, SEARCH_SUBGRAPH, metrics));
   await repository.ensureIndexes();
-  const index = options.index ?? new MiniSearchIndex();
+  const index = new MiniSearchIndex();
   const now = () => new Date();
   const sources: ChangeSource[] = [
     ...GRAPH_FEEDS.map((field) => graphChangeSource(deps.graph, field)),
@@ -38,7 +30,7 @@ export async function createSearchSubgraph(deps: SubgraphDeps, options: SearchSu
   ];
   const sync = new IndexSync({ index, sources, intervalMs: deps.config.HUB_SEARCH_REFRESH_MS, logger: deps.logger.child({ service: SEARCH_SUBGRAPH, feature: 'index-sync' }) });
   registerSearchMetrics(metrics.registry, index, sync);
-  if (options.follow !== false && deps.config.HUB_SEARCH_REFRESH_MS > 0) sync.start();
+  if (deps.config.HUB_SEARCH_REFRESH_MS > 0) sync.start();
   return createSubgraphService<SearchContext>(
     {
       name: SEARCH_SUBGRAPH,
