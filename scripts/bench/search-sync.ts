@@ -19,8 +19,26 @@ function sampleValues(metricsText: string, name: string): number[] {
   return [...metricsText.matchAll(sample)].map((match) => Number(match[1]));
 }
 
+const FETCH_ATTEMPTS = 3;
+
+/**
+ * Fetches again when the connection failed: a kept-alive socket that the server closes as idle
+ * just as the next poll reuses it fails that way (reset, or closed by the other side) when the
+ * hub's event loop was busy for seconds, and says nothing about the subgraph. HTTP errors are
+ * answers and are not retried.
+ */
+async function fetchRetryingSocketErrors(url: string): Promise<Response> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await fetch(url);
+    } catch (error) {
+      if (!(error instanceof TypeError) || attempt === FETCH_ATTEMPTS) throw error;
+    }
+  }
+}
+
 export async function readSearchIndexState(metricsUrl: string): Promise<SearchIndexState> {
-  const response = await fetch(metricsUrl);
+  const response = await fetchRetryingSocketErrors(metricsUrl);
   if (!response.ok) throw new Error(`${metricsUrl} answered ${response.status}`);
   const text = await response.text();
   const [documents] = sampleValues(text, 'hub_search_index_documents');

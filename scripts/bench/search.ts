@@ -4,7 +4,7 @@ import type { ContentType } from '../../subgraphs/kit/content-feed';
 import type { SubgraphDeps } from '../../subgraphs/kit/subgraph-service';
 import { subgraphDatabase } from '../../subgraphs/kit/subgraph-service';
 import { ExternalDocumentRepository } from '../../subgraphs/search/external/repository';
-import { MiniSearchIndex } from '../../subgraphs/search/index/minisearch-index';
+import { InvertedIndex } from '../../subgraphs/search/index/inverted-index';
 import { SEARCH_SUBGRAPH } from '../../subgraphs/search/server';
 import type { DemoDataset } from '../demo-data/dataset';
 import { createRandom, type Random } from '../demo-data/random';
@@ -46,7 +46,7 @@ export async function benchSearchIndexBuild(deps: Pick<SubgraphDeps, 'store' | '
   const mapStartedAt = performance.now();
   const corpus = searchCorpusOf(dataset, externalDocuments);
   const buildStartedAt = performance.now();
-  const index = new MiniSearchIndex();
+  const index = new InvertedIndex();
   for (const document of corpus.documents) index.upsert(document);
   const builtAt = performance.now();
   const heapAfterBytes = heapUsedAfterGcBytes();

@@ -4,7 +4,7 @@ import { subgraphTypeDefs } from '../kit/sdl';
 import { createSubgraphService, subgraphDatabase, type SubgraphDeps } from '../kit/subgraph-service';
 import { EXTERNAL_DOCUMENTS_COLLECTION } from './external/model';
 import { ExternalDocumentRepository } from './external/repository';
-import { MiniSearchIndex } from './index/minisearch-index';
+import { InvertedIndex } from './index/inverted-index';
 import { searchResolvers, type SearchContext } from './resolvers';
 import { SearchService } from './service';
 import { GRAPH_FEEDS, graphChangeSource, storeChangeSource, type ChangeSource } from './sync/change-sources';
@@ -22,7 +22,7 @@ export async function createSearchSubgraph(deps: SubgraphDeps): Promise<HubServi
   const metrics = createServiceMetrics(SEARCH_SUBGRAPH);
   const repository = new ExternalDocumentRepository(subgraphDatabase(deps, SEARCH_SUBGRAPH, metrics));
   await repository.ensureIndexes();
-  const index = new MiniSearchIndex();
+  const index = new InvertedIndex();
   const now = () => new Date();
   const sources: ChangeSource[] = [
     ...GRAPH_FEEDS.map((field) => graphChangeSource(deps.graph, field)),

@@ -1,7 +1,7 @@
-import { MiniSearchIndex } from '../../subgraphs/search/index/minisearch-index';
+import { InvertedIndex } from '../../subgraphs/search/index/inverted-index';
 import { rankingBoost } from '../../subgraphs/search/index/ranking';
 import type { IndexedDocument, SearchScope } from '../../subgraphs/search/index/search-index';
-import { takeBest } from '../../subgraphs/search/index/top-hits';
+import { BestHits } from '../../subgraphs/search/index/top-hits';
 
 const NOW = new Date('2026-11-22T00:00:00Z');
 const STAFF: SearchScope = { everything: true };
@@ -24,13 +24,13 @@ function document(id: string, overrides: Partial<IndexedDocument> = {}): Indexed
   };
 }
 
-function indexOf(...documents: IndexedDocument[]): MiniSearchIndex {
-  const index = new MiniSearchIndex(() => NOW);
+function indexOf(...documents: IndexedDocument[]): InvertedIndex {
+  const index = new InvertedIndex({ now: () => NOW });
   for (const item of documents) index.upsert(item);
   return index;
 }
 
-const ids = (index: MiniSearchIndex, text: string, scope: SearchScope = STAFF, filters: object = {}) =>
+const ids = (index: InvertedIndex, text: string, scope: SearchScope = STAFF, filters: object = {}) =>
   index.search({ text, scope, ...filters }, { limit: 100 }).hits.map((hit) => hit.id);
 
 describe('the embedded search index', () => {
@@ -116,14 +116,52 @@ describe('the embedded search index', () => {
   });
 });
 
-describe('taking the best hits', () => {
-  it('returns the best n in ranking order without sorting everything', () => {
-    const hits = [3, 9, 1, 7, 7, 5].map((score, n) => ({ score, id: `h${n}` }));
-    expect(takeBest(hits, 3)).toEqual([
+describe('keeping the best hits', () => {
+  const bestOf = (scores: number[], capacity: number, after: { score: number; id: string } | null = null) => {
+    const best = new BestHits(capacity);
+    scores.forEach((score, n) => best.offer(score, `h${n}`, n, after));
+    return best.sorted().map(({ score, id }) => ({ score, id }));
+  };
+
+  it('keeps the best n in ranking order, equal scores by id', () => {
+    expect(bestOf([3, 9, 1, 7, 7, 5], 3)).toEqual([
       { score: 9, id: 'h1' },
       { score: 7, id: 'h3' },
       { score: 7, id: 'h4' },
     ]);
-    expect(takeBest(hits, 0)).toEqual([]);
+    expect(bestOf([3, 9], 0)).toEqual([]);
+  });
+
+  it('keeps only hits ranked after the previous page\'s last one', () => {
+    expect(bestOf([3, 9, 1, 7, 7, 5], 3, { score: 7, id: 'h3' })).toEqual([
+      { score: 7, id: 'h4' },
+      { score: 5, id: 'h5' },
+      { score: 3, id: 'h0' },
+    ]);
+  });
+});
+
+describe('the index after many changes', () => {
+  const words = ['invoice', 'export', 'dashboard', 'salesforce', 'webhook', 'renewal', '請求書', 'エクスポート'];
+  const textOf = (n: number, version: number) => `${words[n % words.length]} ${words[(n * 3 + version) % words.length]} item ${n}`;
+
+  it('ranks exactly like a fresh index once changed and removed documents are reclaimed', () => {
+    const changing = new InvertedIndex({ now: () => NOW, compactAfterRemovedSlots: 8 });
+    for (let n = 0; n < 60; n += 1) changing.upsert(document(`d${n}`, { title: textOf(n, 0), body: textOf(n + 1, 0) }));
+    for (let version = 1; version <= 3; version += 1) {
+      for (let n = version; n < 60; n += 4) changing.upsert(document(`d${n}`, { title: textOf(n, version), body: textOf(n + 1, version) }));
+    }
+    for (let n = 0; n < 60; n += 7) changing.remove(`d${n}`);
+    const fresh = new InvertedIndex({ now: () => NOW });
+    for (let n = 0; n < 60; n += 1) {
+      const document_ = changing.get(`d${n}`);
+      if (document_) fresh.upsert(document_);
+    }
+    expect(changing.size).toBe(fresh.size);
+    for (const text of ['invoice', 'export dashboard', '請求書', 'renew', 'webhok', 'item']) {
+      const page = (index: InvertedIndex) => index.search({ text, scope: STAFF }, { limit: 100 });
+      expect(page(changing).hits.map(({ id, score }) => ({ id, score }))).toEqual(page(fresh).hits.map(({ id, score }) => ({ id, score })));
+      expect(page(changing).total).toBe(page(fresh).total);
+    }
   });
 });

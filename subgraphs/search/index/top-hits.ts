@@ -5,24 +5,37 @@ export function compareHits(a: HitPosition, b: HitPosition): number {
   return b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
-/** Whether a hit ranks after the given position (the previous page's last hit). */
-export function isAfter(hit: HitPosition, position: HitPosition): boolean {
-  return compareHits(hit, position) > 0;
+/** A hit as the index ranks it: its slot is where the index finds the rest. */
+export interface SlotHit extends HitPosition {
+  slot: number;
 }
 
 /**
- * The `count` best hits, best first, without sorting them all: a page is at most a hundred, a
- * search may match a hundred thousand, and most of them lose to the current worst at once.
+ * The `capacity` best hits seen so far, kept sorted. Most matches lose to the current worst at
+ * once, so a search over tens of thousands of matches allocates only for the few that enter.
  */
-export function takeBest<T extends HitPosition>(hits: readonly T[], count: number): T[] {
-  if (count <= 0) return [];
-  const best: T[] = [];
-  for (const hit of hits) {
-    if (best.length === count && compareHits(hit, best[count - 1]!) >= 0) continue;
-    let index = best.length;
-    while (index > 0 && compareHits(hit, best[index - 1]!) < 0) index -= 1;
-    best.splice(index, 0, hit);
-    if (best.length > count) best.pop();
+export class BestHits {
+  private readonly hits: SlotHit[] = [];
+
+  constructor(private readonly capacity: number) {}
+
+  /** Considers a hit; with `after`, only hits ranked after that position are kept. */
+  offer(score: number, id: string, slot: number, after: HitPosition | null | undefined): void {
+    if (this.capacity <= 0) return;
+    if (after && !(score < after.score || (score === after.score && id > after.id))) return;
+    const hits = this.hits;
+    if (hits.length === this.capacity) {
+      const worst = hits[hits.length - 1]!;
+      if (score < worst.score || (score === worst.score && id > worst.id)) return;
+    }
+    const hit = { score, id, slot };
+    let index = hits.length;
+    while (index > 0 && compareHits(hit, hits[index - 1]!) < 0) index -= 1;
+    hits.splice(index, 0, hit);
+    if (hits.length > this.capacity) hits.pop();
   }
-  return best;
+
+  sorted(): SlotHit[] {
+    return this.hits;
+  }
 }
