@@ -9,7 +9,6 @@ const domain = z
   .toLowerCase()
   .regex(/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, 'must be a domain name such as example.com');
 
-
 export const upsertAccountInput = z.strictObject({
   id: id.optional(),
   name: text(200).optional(),
@@ -36,6 +35,12 @@ export const upsertUserInput = z.strictObject({
   externalIds: z.array(externalIdInput).max(20).optional(),
 });
 export type UpsertUserInput = z.output<typeof upsertUserInput>;
+
+/** Arguments of `accountByExternalId` and `userByExternalId`. */
+export const externalIdLookupArgs = externalIdInput;
+
+/** Arguments of `userByEmail`. */
+export const emailLookupArgs = z.strictObject({ email });
 
 export const accountFilterInput = z.strictObject({
   segment: z.enum(SEGMENTS).optional(),

@@ -27,6 +27,11 @@ export const accountsPolicy = {
     assertPrivileged(identity, READ_SCOPES, 'listing accounts');
   },
 
+  /** Finding a record by another system's id or by e-mail is identity resolution, for staff and integrations. */
+  assertCanResolveIdentities(identity: Identity): void {
+    assertPrivileged(identity, READ_SCOPES, 'looking up accounts and users by external id or e-mail');
+  },
+
   /** External ids and sync times are operational data for staff and integrations only. */
   assertCanSeeInternalFields(identity: Identity): void {
     if (!this.canReadAnyAccount(identity)) throw errors.forbidden('this field is for staff only');

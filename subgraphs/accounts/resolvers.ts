@@ -1,7 +1,7 @@
 import { DateTimeScalar } from '../kit/scalars';
 import { parseInput } from '../kit/validation';
 import type { RequestBase, ResolverMap } from '../kit/subgraph-service';
-import { accountFilterInput } from './inputs';
+import { accountFilterInput, emailLookupArgs, externalIdLookupArgs } from './inputs';
 import type { AccountDocument, ExternalId, UserDocument } from './model';
 import type { AccountsService } from './service';
 import { tenureDays } from './service';
@@ -38,6 +38,9 @@ export const accountsResolvers: ResolverMap<AccountsContext> = {
       accounts.listAccounts(parseInput(accountFilterInput, args.filter ?? {}, 'filter'), args),
     user: (_parent, args: { id: string }, { accounts }) => accounts.user(args.id),
     viewer: (_parent, _args, { accounts }) => accounts.viewer(),
+    accountByExternalId: (_parent, args: unknown, { accounts }) => accounts.accountByExternalId(parseInput(externalIdLookupArgs, args)),
+    userByExternalId: (_parent, args: unknown, { accounts }) => accounts.userByExternalId(parseInput(externalIdLookupArgs, args)),
+    userByEmail: (_parent, args: unknown, { accounts }) => accounts.userByEmail(parseInput(emailLookupArgs, args).email),
   },
   Mutation: {
     upsertAccount: async (_parent, args: { input: unknown }, { writer, accounts }) => {

@@ -1,6 +1,7 @@
 import type { Identity } from '../kit/auth';
 import { errors } from '../kit/errors';
 import type { PageArgs } from '../kit/pagination';
+import { externalKeysOf, type ExternalId } from '../kit/records';
 import type { AccountDocument, UserDocument } from './model';
 import { accountsPolicy } from './policy';
 import type { AccountListFilter, AccountsRepository } from './repository';
@@ -56,6 +57,31 @@ export class AccountsService {
   listUsersOfAccount(accountId: string, page: PageArgs) {
     accountsPolicy.assertCanReadAccount(this.identity, accountId);
     return this.loaders.usersOfAccount.load(accountId, page);
+  }
+
+  /** The account carrying another system's id; null when none does. */
+  async accountByExternalId(externalId: ExternalId): Promise<AccountDocument | null> {
+    accountsPolicy.assertCanResolveIdentities(this.identity);
+    const account = await this.repository.findAccountByExternalKeys(externalKeysOf([externalId]));
+    if (account) this.remember({ account });
+    return account;
+  }
+
+  /** The user carrying another system's id; null when none does. */
+  async userByExternalId(externalId: ExternalId): Promise<UserDocument | null> {
+    accountsPolicy.assertCanResolveIdentities(this.identity);
+    return this.rememberUser(await this.repository.findUserByExternalKeys(externalKeysOf([externalId])));
+  }
+
+  /** The user with this (lower-cased) e-mail address; null when none has it. */
+  async userByEmail(email: string): Promise<UserDocument | null> {
+    accountsPolicy.assertCanResolveIdentities(this.identity);
+    return this.rememberUser(await this.repository.findUserByEmail(email));
+  }
+
+  private rememberUser(user: UserDocument | null): UserDocument | null {
+    if (user) this.remember({ user });
+    return user;
   }
 
   /** The caller's own user and account. A token whose user is not in its account yields neither. */
