@@ -1,4 +1,4 @@
-import type { ContractDocument, ContractLineItem } from './model';
+import type { BillingInterval, ContractDocument, ContractLineItem } from './model';
 
 /** An amount in a currency's minor unit, as the shared `Money` type returns it. */
 export interface Money {
@@ -9,12 +9,16 @@ export interface Money {
 /** What the ARR rules need of a contract; lets callers fetch contracts with a projection. */
 export type ContractTerm = Pick<ContractDocument, 'accountId' | 'status' | 'startDate' | 'renewalDate' | 'cancelledAt' | 'currency' | 'lineItems'>;
 
-const MONTHS_PER_YEAR = 12;
+/** How many intervals of each kind fit in a year (52 weeks and 365 days, as billing systems count). */
+const INTERVALS_PER_YEAR: Record<BillingInterval, number> = { DAY: 365, WEEK: 52, MONTH: 12, YEAR: 1 };
 
-/** Annual value of one line item: a yearly price times seats, a monthly one times seats times 12. */
+/**
+ * Annual value of one line item: unit price × seats × charges per year (12 for monthly, 4 for
+ * every 3 months), rounded to a whole minor unit when the charges do not divide the year evenly.
+ */
 export function lineItemArrMinor(item: ContractLineItem): number {
-  const perYear = item.billingInterval === 'MONTH' ? MONTHS_PER_YEAR : 1;
-  return item.unitPriceMinor * item.seats * perYear;
+  const intervalCount = item.billingIntervalCount ?? 1;
+  return Math.round((item.unitPriceMinor * item.seats * INTERVALS_PER_YEAR[item.billingInterval]) / intervalCount);
 }
 
 /** Annual recurring revenue of a contract: the sum over its line items, in its currency. */

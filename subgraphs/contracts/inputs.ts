@@ -6,6 +6,8 @@ import { BILLING_INTERVALS, CONTRACT_STATUSES, OPPORTUNITY_STAGES, OPPORTUNITY_T
 /** The largest amount `Money.amountMinor` (a GraphQL Int) can carry. */
 export const MAX_AMOUNT_MINOR = 2_147_483_647;
 export const MAX_RENEWAL_WINDOW_DAYS = 730;
+/** Three years of the smallest interval: billing systems charge at least that often. */
+const MAX_INTERVAL_COUNT = 1_095;
 
 const email = z.email('must be an e-mail address').max(254).transform((value) => value.toLowerCase());
 const currency = z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as JPY or USD');
@@ -15,12 +17,17 @@ const amountMinor = z
   .min(0, 'must be 0 or more')
   .max(MAX_AMOUNT_MINOR, `must be at most ${MAX_AMOUNT_MINOR}`);
 
-
 export const contractLineItemInput = z.strictObject({
   product: text(200),
   seats: z.number('must be a number').int('must be a whole number').min(1, 'must be at least 1').max(1_000_000, 'must be at most 1000000'),
   unitPriceMinor: amountMinor,
   billingInterval: z.enum(BILLING_INTERVALS),
+  billingIntervalCount: z
+    .number('must be a number')
+    .int('must be a whole number')
+    .min(1, 'must be at least 1')
+    .max(MAX_INTERVAL_COUNT, `must be at most ${MAX_INTERVAL_COUNT}`)
+    .optional(),
 });
 
 const lineItems = z
@@ -44,6 +51,7 @@ export const upsertContractInput = z.strictObject({
   currency: currency.optional(),
   lineItems: lineItems.optional(),
   externalIds: z.array(externalIdInput).max(20).optional(),
+  sourceUpdatedAt: date.optional(),
 });
 export type UpsertContractInput = z.output<typeof upsertContractInput>;
 

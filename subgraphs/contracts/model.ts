@@ -6,7 +6,7 @@ export type { ExternalId } from '../kit/records';
 export const CONTRACT_STATUSES = ['ACTIVE', 'PENDING', 'CANCELLED', 'EXPIRED'] as const;
 export type ContractStatus = (typeof CONTRACT_STATUSES)[number];
 
-export const BILLING_INTERVALS = ['MONTH', 'YEAR'] as const;
+export const BILLING_INTERVALS = ['DAY', 'WEEK', 'MONTH', 'YEAR'] as const;
 export type BillingInterval = (typeof BILLING_INTERVALS)[number];
 
 export const OPPORTUNITY_TYPES = ['RENEWAL', 'EXPANSION', 'UPSELL', 'CROSS_SELL'] as const;
@@ -22,6 +22,8 @@ export interface ContractLineItem {
   /** Price of one seat for one billing interval, in the currency's minor unit (cents, yen). */
   unitPriceMinor: number;
   billingInterval: BillingInterval;
+  /** How many intervals one charge covers, e.g. 3 with MONTH for a quarterly price; 1 when absent. */
+  billingIntervalCount?: number;
 }
 
 /**
@@ -47,6 +49,11 @@ export interface ContractDocument {
   /** `source:id` strings derived from `externalIds`, present only when non-empty (sparse unique index). */
   externalKeys?: string[];
   syncedAt: Date | null;
+  /**
+   * When the source system (e.g. billing) made the change this document reflects. Writes that
+   * carry an older time are ignored, so events arriving out of order never undo newer ones.
+   */
+  sourceUpdatedAt?: Date | null;
   createdAt: Date;
   updatedAt: Date;
 }

@@ -107,8 +107,15 @@ export class ContractsRepository {
     return this.contracts.insertOne(contract);
   }
 
-  updateContract(id: string, update: UpdateFilter<ContractDocument>) {
-    return this.contracts.findOneAndUpdate({ _id: id }, update, { returnDocument: 'after' });
+  /**
+   * Updates a contract; with `sourceUpdatedAt`, only if no newer source change is stored (null when
+   * one is), so the check and the write are one atomic step.
+   */
+  updateContract(id: string, update: UpdateFilter<ContractDocument>, sourceUpdatedAt?: Date) {
+    const filter: Filter<ContractDocument> = sourceUpdatedAt
+      ? { _id: id, $or: [{ sourceUpdatedAt: { $exists: false } }, { sourceUpdatedAt: null }, { sourceUpdatedAt: { $lte: sourceUpdatedAt } }] }
+      : { _id: id };
+    return this.contracts.findOneAndUpdate(filter, update, { returnDocument: 'after' });
   }
 
   findOpportunityById(id: string) {

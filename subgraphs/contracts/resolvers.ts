@@ -69,8 +69,13 @@ export const contractsResolvers: ResolverMap<ContractsContext> = {
       contracts.assertCanSeeInternalFields();
       return contract.syncedAt;
     },
+    sourceUpdatedAt: (contract: ContractDocument, _args, { contracts }) => {
+      contracts.assertCanSeeInternalFields();
+      return contract.sourceUpdatedAt ?? null;
+    },
   },
   ContractLineItem: {
+    billingIntervalCount: (item: PricedLineItem) => item.billingIntervalCount ?? 1,
     unitPrice: (item: PricedLineItem) => money(item.unitPriceMinor, item.currency),
     arr: (item: PricedLineItem) => money(lineItemArrMinor(item), item.currency),
   },

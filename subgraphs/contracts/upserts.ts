@@ -24,6 +24,11 @@ function settleTerm(input: UpsertContractInput, existing: ContractDocument | nul
   return { status, cancelledAt };
 }
 
+/** Whether the source system already reported a newer change than the one being written. */
+function isOlderThanStored(sourceUpdatedAt: Date | undefined, stored: ContractDocument): boolean {
+  return Boolean(sourceUpdatedAt && stored.sourceUpdatedAt && sourceUpdatedAt.getTime() < stored.sourceUpdatedAt.getTime());
+}
+
 /**
  * Creates or updates contracts and opportunities, matched by id, then by external id, so
  * importing the same record twice updates one. Input is validated completely (including against
@@ -55,11 +60,15 @@ export class ContractsWriter {
     const { externalIds = [], id, cancelledAt: _cancelledAt, ...fields } = input;
     const what = `external id ${keys.join(', ')}`;
     if (existing) {
+      if (isOlderThanStored(input.sourceUpdatedAt, existing)) return existing;
       const term = settleTerm(input, existing, now);
       const update = mergeUpdate<ContractDocument>({ ...fields, ...term, ...this.stamps(now) }, externalIds);
-      const updated = await mapDuplicate(what, () => this.repository.updateContract(existing._id, update));
-      if (!updated) throw errors.notFound('Contract', existing._id);
-      return updated;
+      const updated = await mapDuplicate(what, () => this.repository.updateContract(existing._id, update, input.sourceUpdatedAt));
+      if (updated) return updated;
+      // A newer source change may have been written since the read above: the stored contract stands.
+      const current = await this.repository.findContractById(existing._id);
+      if (!current) throw errors.notFound('Contract', existing._id);
+      return current;
     }
     const required = requiredToCreate('a contract', {
       accountId: input.accountId,
@@ -74,6 +83,7 @@ export class ContractsWriter {
       ...settleTerm(input, null, now),
       autoRenew: input.autoRenew ?? true,
       cancelAtPeriodEnd: input.cancelAtPeriodEnd ?? false,
+      sourceUpdatedAt: input.sourceUpdatedAt ?? null,
       ...newRecordFields(this.identity, externalIds, now),
     };
     await mapDuplicate(what, () => this.repository.insertContract(contract));

@@ -179,7 +179,7 @@ describe('writing contracts and opportunities through the gateway', () => {
     ['an operator object where an id belongs', UPSERT_OPPORTUNITY, { ...newOpportunity, accountId: { $ne: '' } }, /accountId/],
     ['a string where seats belong', UPSERT_CONTRACT, { ...NEW_CONTRACT, lineItems: [{ ...LINE_ITEM, seats: 'ten' }] }, /seats/],
     ['a fractional price', UPSERT_CONTRACT, { ...NEW_CONTRACT, lineItems: [{ ...LINE_ITEM, unitPriceMinor: 12.5 }] }, /unitPriceMinor/],
-    ['an unknown billing interval', UPSERT_CONTRACT, { ...NEW_CONTRACT, lineItems: [{ ...LINE_ITEM, billingInterval: 'WEEK' }] }, /billingInterval|WEEK/],
+    ['an unknown billing interval', UPSERT_CONTRACT, { ...NEW_CONTRACT, lineItems: [{ ...LINE_ITEM, billingInterval: 'FORTNIGHT' }] }, /billingInterval|FORTNIGHT/],
     ['an unknown contract status', UPSERT_CONTRACT, { ...NEW_CONTRACT, status: 'OPEN' }, /status|OPEN/],
     ['an unknown opportunity type', UPSERT_OPPORTUNITY, { ...newOpportunity, type: 'NEW_LOGO' }, /type|NEW_LOGO/],
     ['an unknown opportunity stage', UPSERT_OPPORTUNITY, { ...newOpportunity, stage: 'MAYBE' }, /stage|MAYBE/],
