@@ -1,10 +1,6 @@
 import { z } from 'zod';
-import { externalIdInput, id, locale, optional, tags, text } from '../kit/input-fields';
+import { date, externalIdInput, id, locale, optional, tags, text } from '../kit/input-fields';
 import { POST_TYPES, POST_VISIBILITIES } from './model';
-
-/** GraphQL lets a client send `null` for an optional field; here that means "not given". */
-
-
 
 /** Who a post or reply is written for: staff and integrations name the user, customers are the user. */
 const onBehalfOf = {
@@ -34,6 +30,7 @@ export const replyInput = z.strictObject({
   postId: id,
   body: text(20_000),
   ...onBehalfOf,
+  externalIds: optional(z.array(externalIdInput).max(20)),
 });
 export type ReplyInput = z.output<typeof replyInput>;
 
@@ -49,6 +46,21 @@ export const updatePostInput = z
     message: 'must change at least one of title, body, tags, visibility',
   });
 export type UpdatePostInput = z.output<typeof updatePostInput>;
+
+export const updateReplyInput = z.strictObject({ body: text(20_000) });
+
+/** A member profile made for someone who joined on another platform: the user is named, never inferred. */
+export const upsertCommunityMemberInput = z.strictObject({
+  userId: id,
+  accountId: id,
+  displayName: optional(text(80)),
+  joinedAt: optional(date),
+  externalIds: optional(z.array(externalIdInput).max(20)),
+});
+export type UpsertCommunityMemberInput = z.output<typeof upsertCommunityMemberInput>;
+
+/** The arguments of `postByExternalId` and `replyByExternalId`. */
+export const externalIdLookupArgs = externalIdInput;
 
 /** The `id` argument of a mutation on one post or event. */
 export const idArgument = z.strictObject({ id });

@@ -82,6 +82,10 @@ export interface ReplyDocument {
   body: string;
   votes: number;
   acceptedAt: Date | null;
+  /** Ids of the reply in another community platform; absent on replies written before imports. */
+  externalIds?: ExternalId[];
+  externalKeys?: string[];
+  syncedAt?: Date | null;
   createdAt: Date;
   updatedAt: Date;
 }

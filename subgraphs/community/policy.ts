@@ -1,7 +1,7 @@
 import { assertPrivileged, canReadAccountData, isPrivileged } from '../kit/access';
 import type { Identity } from '../kit/auth';
 import { errors } from '../kit/errors';
-import type { MemberDocument, PostDocument } from './model';
+import type { MemberDocument, PostDocument, ReplyDocument } from './model';
 
 /** Integration scopes this subgraph understands. */
 export const SCOPES = { read: 'community:read', write: 'community:write' } as const;
@@ -120,6 +120,18 @@ export const communityPolicy = {
   assertCanChangePost(identity: Identity, post: PostDocument, action: 'edit' | 'delete'): void {
     if (isPrivileged(identity, WRITE_SCOPES) || this.isAuthorOf(identity, post)) return;
     throw errors.forbidden(`only the post's author or staff may ${action} post ${post._id}`);
+  },
+
+  /** Editing or deleting a reply: its author (a user of the reply's account), or staff and integrations allowed to write. */
+  assertCanChangeReply(identity: Identity, reply: ReplyDocument, action: 'edit' | 'delete'): void {
+    const isAuthor = identity.role === 'customer' && identity.subject === reply.authorUserId && identity.accountId === reply.accountId;
+    if (isAuthor || isPrivileged(identity, WRITE_SCOPES)) return;
+    throw errors.forbidden(`only the reply's author or staff may ${action} reply ${reply._id}`);
+  },
+
+  /** Finding records by another platform's id is how imports stay idempotent: staff and integrations only. */
+  assertCanFindByExternalId(identity: Identity): void {
+    assertPrivileged(identity, READ_SCOPES, 'finding community records by external id');
   },
 
   /** Events are the community team's programme: staff and integrations allowed to write run them. */

@@ -5,7 +5,7 @@ import { parseInput } from '../kit/validation';
 import { acceptAnswerArguments, createPostInput, replyInput } from './inputs';
 import type { MemberDocument, PostDocument, ReplyDocument } from './model';
 import { communityPolicy, type Authorship } from './policy';
-import { externalKeysOf, newId } from '../kit/records';
+import { externalKeysOf, mapDuplicate, newId, withExternalKeys } from '../kit/records';
 import type { CommunityRepository } from './repository';
 import { badgesForPost, defaultLocale, POINTS } from './rules';
 
@@ -87,6 +87,11 @@ export class CommunityWriter {
     if (post.visibility === 'ACCOUNT' && post.accountId !== author.accountId) {
       throw errors.forbidden(`post ${post._id} is visible only to its own account's users`);
     }
+    const externalIds = input.externalIds ?? [];
+    if (externalIds.length) communityPolicy.assertCanImport(this.identity);
+    const keys = externalKeysOf(externalIds);
+    const what = `External id ${keys.join(', ')}`;
+    if (await this.repository.findReplyByExternalKeys(keys)) throw errors.conflict(`${what} is already used by another reply`);
     const profile = await this.authorProfile(author, input.displayName);
     const now = this.now();
     const member = await this.storeProfile(profile);
@@ -99,10 +104,11 @@ export class CommunityWriter {
       body: input.body,
       votes: 0,
       acceptedAt: null,
+      ...(keys.length ? { ...withExternalKeys(externalIds), syncedAt: this.identity.role === 'integration' ? now : null } : {}),
       createdAt: now,
       updatedAt: now,
     };
-    await this.repository.insertReply(reply);
+    await mapDuplicate(what, () => this.repository.insertReply(reply));
     await this.repository.rewardMember(member._id, {
       points: POINTS.reply,
       badges: ['FIRST_REPLY'],

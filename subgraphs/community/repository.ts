@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import type { Document, Filter } from 'mongodb';
+import type { Document, Filter, UpdateFilter } from 'mongodb';
 import { ensureContentFeedIndexes, readContentChanges, REMOVALS_COLLECTION, type ContentFeedArgs, type RemovalDocument } from '../kit/content-feed';
 import { createByIdLoader, createChildConnectionLoader, createGroupLoader } from '../kit/loaders';
 import type { KeysetSort, PageArgs } from '../kit/pagination';
@@ -68,6 +68,7 @@ export class CommunityRepository {
       this.replies.createIndex({ postId: 1, createdAt: 1, _id: 1 }),
       this.replies.createIndex({ accountId: 1, createdAt: -1 }),
       this.replies.createIndex({ authorId: 1, acceptedAt: 1 }),
+      this.replies.createIndex({ externalKeys: 1 }, { unique: true, sparse: true }),
       this.events.createIndex({ startsAt: 1, _id: 1 }),
       this.events.createIndex({ endsAt: 1, startsAt: 1, _id: 1 }),
       this.registrations.createIndex({ eventId: 1, userId: 1 }, { unique: true }),
@@ -140,8 +141,20 @@ export class CommunityRepository {
     return this.replies.findOne({ _id: id });
   }
 
+  findReplyByExternalKeys(keys: readonly string[]) {
+    return keys.length ? this.replies.findOne({ externalKeys: { $in: [...keys] } }) : Promise.resolve(null);
+  }
+
+  findMemberByExternalKeys(keys: readonly string[]) {
+    return keys.length ? this.members.findOne({ externalKeys: { $in: [...keys] } }) : Promise.resolve(null);
+  }
+
   insertMember(member: MemberDocument) {
     return this.members.insertOne(member);
+  }
+
+  updateMember(id: string, update: UpdateFilter<MemberDocument>) {
+    return this.members.findOneAndUpdate({ _id: id }, update, { returnDocument: 'after' });
   }
 
   insertPost(post: PostDocument) {

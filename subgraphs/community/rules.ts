@@ -48,11 +48,16 @@ export function pointsEarnedThrough(
   const points = new Map<string, number>();
   const add = (memberId: string, amount: number) => points.set(memberId, (points.get(memberId) ?? 0) + amount);
   add(post.authorId, POINTS.post);
-  for (const reply of replies) {
-    add(reply.authorId, POINTS.reply);
-    if (reply.acceptedAt && reply.authorUserId !== post.authorUserId) add(reply.authorId, POINTS.acceptedAnswer);
-  }
+  for (const reply of replies) add(reply.authorId, pointsEarnedByReply(post, reply));
   return points;
+}
+
+/** The points one reply earned its writer: for replying, and for an answer someone else accepted. */
+export function pointsEarnedByReply(
+  post: Pick<PostDocument, 'authorUserId'>,
+  reply: Pick<ReplyDocument, 'authorUserId' | 'acceptedAt'>,
+): number {
+  return POINTS.reply + (reply.acceptedAt && reply.authorUserId !== post.authorUserId ? POINTS.acceptedAnswer : 0);
 }
 
 // Hiragana, katakana and CJK ideographs: a title containing any of them is Japanese.
