@@ -92,6 +92,11 @@ export const supportPolicy = {
     assertPrivileged(identity, READ_SCOPES, 'reading the support content feeds');
   },
 
+  /** Looking records up by another system's id is how imports match them: staff and integrations only. */
+  assertCanLookUpByExternalId(identity: Identity): void {
+    assertPrivileged(identity, READ_SCOPES, 'looking up tickets and articles by external id');
+  },
+
   assertCanWrite(identity: Identity): void {
     assertPrivileged(identity, [SCOPES.write], 'writing tickets and articles');
   },

@@ -4,6 +4,7 @@ import { parseInput } from '../kit/validation';
 import type { ArticleWriter } from './article-writes';
 import { shownUpdatedAt } from './feed-times';
 import { contentFeedArguments } from '../kit/content-feed';
+import { externalIdInput } from '../kit/input-fields';
 import { accountTicketsArguments, articleFilterInput, ticketFilterInput, userTicketsArguments } from './inputs';
 import type { ArticleDocument, ExternalId, TicketDocument } from './model';
 import type { EntityReference, SupportService } from './service';
@@ -42,6 +43,8 @@ export const supportResolvers: ResolverMap<SupportContext> = {
     article: (_parent, args: { id: string }, { support }) => support.article(args.id),
     articles: (_parent, args: PageArguments & { filter?: unknown }, { support }) =>
       support.listArticles(parseInput(articleFilterInput, args.filter ?? {}, 'filter'), args),
+    ticketByExternalId: (_parent, args: unknown, { support }) => support.ticketByExternalId(parseInput(externalIdInput, args)),
+    articleByExternalId: (_parent, args: unknown, { support }) => support.articleByExternalId(parseInput(externalIdInput, args)),
     ticketChanges: (_parent, args: unknown, { support }) => support.ticketChanges(parseInput(contentFeedArguments, args)),
     articleChanges: (_parent, args: unknown, { support }) => support.articleChanges(parseInput(contentFeedArguments, args)),
   },

@@ -1,6 +1,7 @@
 import type { Identity } from '../kit/auth';
 import type { ContentFeedArgs } from '../kit/content-feed';
 import type { PageArgs } from '../kit/pagination';
+import { externalKeysOf, type ExternalId } from '../kit/records';
 import { accountSupportFrom, type AccountSupport } from './account-support';
 import type { ArticleFilterInput, TicketFilterInput } from './inputs';
 import { OPEN_TICKET_STATUSES, type ArticleDocument, type TicketDocument, type TicketStatus } from './model';
@@ -74,6 +75,18 @@ export class SupportService {
     const article = await this.loaders.articleById.load(id);
     supportPolicy.assertCanReadArticle(this.identity, id, article);
     return article;
+  }
+
+  /** The ticket carrying another system's id, for staff and integrations; null when none does. */
+  async ticketByExternalId({ source, id }: ExternalId): Promise<TicketDocument | null> {
+    supportPolicy.assertCanLookUpByExternalId(this.identity);
+    return this.repository.findTicketByExternalKeys(externalKeysOf([{ source, id }]));
+  }
+
+  /** The article carrying another system's id, for staff and integrations; null when none does. */
+  async articleByExternalId({ source, id }: ExternalId): Promise<ArticleDocument | null> {
+    supportPolicy.assertCanLookUpByExternalId(this.identity);
+    return this.repository.findArticleByExternalKeys(externalKeysOf([{ source, id }]));
   }
 
   listArticles(filter: ArticleFilterInput, page: PageArgs) {
