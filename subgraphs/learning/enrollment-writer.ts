@@ -8,7 +8,7 @@ import type { AwardWriter } from './award-writer';
 import { enrollInput, recordProgressInput, type EnrollInput } from './inputs';
 import { isArchived, type EnrollmentDocument } from './model';
 import { learningPolicy, SCOPES, type LearnerRef } from './policy';
-import { applyProgress } from './progress';
+import { progressReportUpdate } from './progress';
 import type { LearningRepository } from './repository';
 
 /**
@@ -104,7 +104,8 @@ export class EnrollmentWriter {
 
     for (let attempt = 0; ; attempt += 1) {
       if (attempt === MAX_ATTEMPTS) throw errors.conflict(`Enrollment ${input.enrollmentId} kept changing concurrently; try again`);
-      const updated = await this.repository.updateEnrollmentIfUnchanged(enrollment._id, enrollment.version, applyProgress(enrollment, input, this.now()));
+      const update = progressReportUpdate(enrollment, input, this.now());
+      const updated = await this.repository.updateEnrollmentIfUnchanged(enrollment._id, enrollment.version, update);
       if (updated) {
         enrollment = updated;
         break;

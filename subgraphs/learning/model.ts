@@ -138,6 +138,18 @@ export interface EnrollmentDocument {
   lastActivityAt: Date;
   /** Incremented by every write, so concurrent writers can compare and set. */
   version: number;
+  /**
+   * What `enroll` and `recordProgress` alone made of the enrollment, kept once xAPI statements
+   * touch it: voiding a statement recomputes the enrollment from this and the statements that
+   * remain, so progress recorded directly survives the undo. Missing until the first statement.
+   */
+  directState?: DirectEnrollmentState;
   createdAt: Date;
   updatedAt: Date;
 }
+
+/**
+ * The enrollment fields that progress reports set, as reported outside xAPI statements. Its
+ * `lastActivityAt` is null when nothing was (an enrollment a statement created).
+ */
+export type DirectEnrollmentState = Pick<EnrollmentDocument, 'progress' | 'score' | 'startedAt' | 'completedAt'> & { lastActivityAt: Date | null };

@@ -85,6 +85,16 @@ export const learningPolicy = {
     assertPrivileged(identity, WRITE_SCOPES, 'managing the course catalog');
   },
 
+  /** xAPI statements arrive from an LMS through the integrations service (or from staff). */
+  assertCanRecordStatements(identity: Identity): void {
+    assertPrivileged(identity, WRITE_SCOPES, 'recording learning statements');
+  },
+
+  /** Stored statements are raw data from another system: staff and integrations only. */
+  assertCanReadStatements(identity: Identity): void {
+    assertPrivileged(identity, READ_SCOPES, 'reading learning statements');
+  },
+
   canSeeInternalFields(identity: Identity): boolean {
     return isPrivileged(identity, READ_SCOPES);
   },

@@ -1,4 +1,4 @@
-import type { EnrollmentDocument, EnrollmentStatus } from './model';
+import type { DirectEnrollmentState, EnrollmentDocument, EnrollmentStatus } from './model';
 
 /** The fields a progress report may change. */
 export type ProgressUpdate = Pick<
@@ -32,4 +32,20 @@ export function applyProgress(
     lastActivityAt: now,
     updatedAt: now,
   };
+}
+
+/**
+ * The update a progress report makes: `applyProgress`, and once xAPI statements have touched the
+ * enrollment, the same report applied to what was reported directly, so undoing a statement
+ * later keeps this report.
+ */
+export function progressReportUpdate(
+  stored: Pick<EnrollmentDocument, 'progress' | 'startedAt' | 'completedAt' | 'score' | 'directState'>,
+  report: { progress: number; score?: number | null | undefined },
+  now: Date,
+): ProgressUpdate & { directState?: DirectEnrollmentState } {
+  const update = applyProgress(stored, report, now);
+  if (!stored.directState) return update;
+  const { progress, score, startedAt, completedAt, lastActivityAt } = applyProgress(stored.directState, report, now);
+  return { ...update, directState: { progress, score, startedAt, completedAt, lastActivityAt } };
 }

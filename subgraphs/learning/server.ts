@@ -1,7 +1,7 @@
 import type { HubService } from '../kit/apollo-service';
 import { createServiceMetrics } from '../kit/metrics';
 import { subgraphTypeDefs } from '../kit/sdl';
-import { createSubgraphService, subgraphDatabase, type SubgraphDeps } from '../kit/subgraph-service';
+import { createSubgraphService, mergeResolverMaps, subgraphDatabase, type SubgraphDeps } from '../kit/subgraph-service';
 import { AwardWriter } from './award-writer';
 import { CatalogService } from './catalog-service';
 import { CourseFeed } from './course-feed';
@@ -11,20 +11,27 @@ import { LearnerService } from './learner-service';
 import { LearningRepository } from './repository';
 import { RequestLoaders } from './request-loaders';
 import { learningResolvers, type LearningContext } from './resolvers';
+import { createStatementsFeature } from './statements/feature';
+import type { StatementsContext } from './statements/resolvers';
 
 export const LEARNING_SUBGRAPH = 'learning';
+
+/** One request's context: the learning services plus the statements feature's. */
+type LearningRequest = LearningContext & StatementsContext;
 
 /** Builds the learning subgraph (indexes created, not yet listening). */
 export async function createLearningSubgraph(deps: SubgraphDeps): Promise<HubService> {
   const metrics = createServiceMetrics(LEARNING_SUBGRAPH);
-  const repository = new LearningRepository(subgraphDatabase(deps, LEARNING_SUBGRAPH, metrics));
+  const database = subgraphDatabase(deps, LEARNING_SUBGRAPH, metrics);
+  const repository = new LearningRepository(database);
   await repository.ensureIndexes();
   const awards = new AwardWriter(repository);
-  return createSubgraphService<LearningContext>(
+  const statements = await createStatementsFeature({ database, repository, awards });
+  return createSubgraphService<LearningRequest>(
     {
       name: LEARNING_SUBGRAPH,
       typeDefs: subgraphTypeDefs(__dirname),
-      resolvers: learningResolvers,
+      resolvers: mergeResolverMaps<LearningRequest>(learningResolvers, statements.resolvers),
       metrics,
       createContext: (base) => {
         const loaders = new RequestLoaders(repository, new Date());
@@ -35,6 +42,7 @@ export async function createLearningSubgraph(deps: SubgraphDeps): Promise<HubSer
           writer: new EnrollmentWriter(base.identity, repository, awards),
           courseWriter: new CourseWriter(base.identity, repository),
           courseFeed: new CourseFeed(base.identity, repository),
+          ...statements.createContext(base),
         };
       },
     },
