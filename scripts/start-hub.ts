@@ -1,8 +1,8 @@
 import { createGateway } from '../gateway/server';
 import { readSupergraph } from '../gateway/supergraph';
-import { SUBGRAPHS } from '../subgraphs/catalog';
+import { SUBGRAPHS, type SubgraphModule } from '../subgraphs/catalog';
 import type { TokenVerifier } from '../subgraphs/kit/auth';
-import { createGraphClient, internalToken } from '../subgraphs/kit/graph-client';
+import { createInternalGraphClient } from '../subgraphs/kit/graph-client';
 import type { HubConfig } from '../subgraphs/kit/config';
 import type { Logger } from '../subgraphs/kit/logger';
 import type { HubStore } from '../subgraphs/kit/store/types';
@@ -18,6 +18,8 @@ export interface HubOptions {
   /** Port per subgraph; 0 picks a free one. */
   subgraphPort(name: string): number;
   supergraphSdl?: string;
+  /** The subgraphs to run; the catalog's by default (tests may build one differently). */
+  subgraphs?: readonly SubgraphModule[];
 }
 
 export interface RunningHub {
@@ -34,12 +36,12 @@ export interface RunningHub {
 export async function startHub(options: HubOptions): Promise<RunningHub> {
   // Subgraphs reach the graph through this gateway, whose URL is known only once it listens.
   let gatewayUrl = '';
-  const graph = createGraphClient({ url: () => gatewayUrl, token: internalToken(options.config) });
+  const graph = createInternalGraphClient(options.config, () => gatewayUrl);
   const deps = { config: options.config, logger: options.logger, verifier: options.verifier, store: options.store, graph };
   const subgraphs: HubService[] = [];
   const subgraphUrls: Record<string, string> = {};
   try {
-    for (const module of SUBGRAPHS) {
+    for (const module of options.subgraphs ?? SUBGRAPHS) {
       const service = await module.create(deps);
       subgraphs.push(service);
       subgraphUrls[module.name] = await service.listen(options.subgraphPort(module.name));

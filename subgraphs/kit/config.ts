@@ -30,6 +30,31 @@ const environmentSchema = z
       .int()
       .refine((value) => value === 0 || (value >= 100 && value <= 60_000), 'must be 0 (off) or 100–60000 milliseconds')
       .default(1_000),
+    ZENDESK_WEBHOOK_SECRET: z.string().min(1).optional(),
+    DISCOURSE_WEBHOOK_SECRET: z.string().min(1).optional(),
+    STRIPE_WEBHOOK_SECRET: z.string().min(1).optional(),
+    HUB_XAPI_CREDENTIALS: z
+      .string()
+      .regex(/^[^:,\s]+:[^,\s]+(,[^:,\s]+:[^,\s]+)*$/, 'must be key:secret pairs separated by commas')
+      .optional(),
+    HUB_WEBHOOK_MAX_BODY_BYTES: z.coerce.number().int().min(1_024).max(50 * 1_048_576).default(1_048_576),
+    HUB_INBOX_POLL_MS: z.coerce
+      .number()
+      .int()
+      .refine((value) => value === 0 || (value >= 50 && value <= 60_000), 'must be 0 (off) or 50–60000 milliseconds')
+      .default(1_000),
+    HUB_INBOX_RETRY_BASE_MS: z.coerce.number().int().min(10).max(3_600_000).default(5_000),
+    HUB_INBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(10),
+    HUB_OUTBOUND_SCAN_MS: z.coerce
+      .number()
+      .int()
+      .refine((value) => value === 0 || (value >= 100 && value <= 3_600_000), 'must be 0 (off) or 100–3600000 milliseconds')
+      .default(60_000),
+    HUB_OUTBOUND_RETRY_BASE_MS: z.coerce.number().int().min(10).max(3_600_000).default(10_000),
+    HUB_OUTBOUND_MAX_FAILURES: z.coerce.number().int().min(1).max(1_000).default(20),
+    ZENDESK_SUBDOMAIN: z.string().regex(/^[a-z0-9-]+$/, 'the part before .zendesk.com').optional(),
+    ZENDESK_EMAIL: z.email().optional(),
+    ZENDESK_API_TOKEN: z.string().min(1).optional(),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.HUB_JWT_SECRET && !env.HUB_JWKS_URL) {

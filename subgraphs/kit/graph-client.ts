@@ -7,6 +7,11 @@ import { signToken, type AuthSettings } from './auth';
  */
 export interface GraphClient {
   request<T>(query: string, variables?: Record<string, unknown>): Promise<T>;
+  /**
+   * The same graph, called with the hub's own token carrying exactly `scopes` (e.g. write scopes
+   * for applying inbound events). Clients that cannot mint tokens, such as test doubles, lack it.
+   */
+  withScopes?(scopes: readonly string[]): GraphClient;
 }
 
 export interface GraphClientOptions {
@@ -14,10 +19,13 @@ export interface GraphClientOptions {
   url: () => string;
   /** A bearer token for the hub's own integration identity. */
   token: () => Promise<string>;
+  /** The token provider for a client with other scopes; without it the client has no `withScopes`. */
+  tokenWithScopes?: (scopes: readonly string[]) => () => Promise<string>;
   timeoutMs?: number;
 }
 
 export function createGraphClient(options: GraphClientOptions): GraphClient {
+  const { tokenWithScopes } = options;
   return {
     async request<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
       const response = await fetch(options.url(), {
@@ -35,6 +43,7 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
       }
       return body.data;
     },
+    ...(tokenWithScopes ? { withScopes: (scopes: readonly string[]) => createGraphClient({ ...options, token: tokenWithScopes(scopes) }) } : {}),
   };
 }
 
@@ -43,11 +52,14 @@ export const INTERNAL_READ_SCOPES = ['accounts:read', 'community:read', 'learnin
 
 const TOKEN_LIFETIME_SECONDS = 3_600;
 
+type InternalTokenSettings = AuthSettings & { HUB_SERVICE_TOKEN?: string | undefined };
+
 /**
  * The hub's own integration token: HUB_SERVICE_TOKEN when given (needed with JWKS, where the hub
- * cannot sign), otherwise one minted with the shared secret and renewed before it expires.
+ * cannot sign; it must then carry every scope the hub uses), otherwise one minted with the shared
+ * secret for `scopes` (the read scopes by default) and renewed before it expires.
  */
-export function internalToken(settings: AuthSettings & { HUB_SERVICE_TOKEN?: string | undefined }): () => Promise<string> {
+export function internalToken(settings: InternalTokenSettings, scopes: readonly string[] = INTERNAL_READ_SCOPES): () => Promise<string> {
   if (settings.HUB_SERVICE_TOKEN) {
     const token = settings.HUB_SERVICE_TOKEN;
     return async () => token;
@@ -58,11 +70,16 @@ export function internalToken(settings: AuthSettings & { HUB_SERVICE_TOKEN?: str
       const token = await signToken(settings, {
         subject: 'customer-hub',
         role: 'integration',
-        scopes: INTERNAL_READ_SCOPES,
+        scopes,
         expiresIn: `${TOKEN_LIFETIME_SECONDS}s`,
       });
       cached = { token, renewAt: Date.now() + (TOKEN_LIFETIME_SECONDS / 2) * 1000 };
     }
     return cached.token;
   };
+}
+
+/** The hub's own client of the graph at `url`: read scopes, and `withScopes` for more. */
+export function createInternalGraphClient(settings: InternalTokenSettings, url: () => string): GraphClient {
+  return createGraphClient({ url, token: internalToken(settings), tokenWithScopes: (scopes) => internalToken(settings, scopes) });
 }

@@ -1,6 +1,6 @@
 import { createTokenVerifier, warnIfDevelopmentSecret } from './auth';
 import { ConfigError, loadConfig, type HubConfig } from './config';
-import { createGraphClient, internalToken } from './graph-client';
+import { createInternalGraphClient } from './graph-client';
 import { createLogger, type Logger } from './logger';
 import { openStore } from './store/open-store';
 import type { HubStore } from './store/types';
@@ -70,10 +70,7 @@ export function openConfiguredStore(config: HubConfig, logger: Logger): Promise<
 export function runSubgraphProcess(name: string, create: (deps: SubgraphDeps) => Promise<HubService>): void {
   runProcess(name, async ({ config, logger }) => {
     const store = await openConfiguredStore(config, logger);
-    const graph = createGraphClient({
-      url: () => config.HUB_GATEWAY_URL ?? `http://127.0.0.1:4000/graphql`,
-      token: internalToken(config),
-    });
+    const graph = createInternalGraphClient(config, () => config.HUB_GATEWAY_URL ?? `http://127.0.0.1:4000/graphql`);
     const service = await create({ config, logger, verifier: createTokenVerifier(config), store, graph });
     return { service, release: () => store.close() };
   });

@@ -12,6 +12,7 @@ import type { HubConfig } from './config';
 import type { GraphClient } from './graph-client';
 import { errors } from './errors';
 import { healthRoutes } from './health';
+import type { RouteHandler } from './http';
 import type { Logger } from './logger';
 import type { ServiceMetrics } from './metrics';
 import { instrumentStore } from './store/instrumented-store';
@@ -47,6 +48,13 @@ export interface SubgraphDefinition<TContext extends RequestBase> {
   metrics: ServiceMetrics;
   /** Stops background work (schedules) when the service stops. */
   onStop?: () => void;
+  /** Resolves once background work that was under way when the service stopped has settled. */
+  whenStopped?: () => Promise<void>;
+  /**
+   * Plain HTTP routes beside GraphQL, keyed by `METHOD /path` (the webhooks the integrations
+   * subgraph receives). They authenticate their callers themselves.
+   */
+  routes?: Record<string, RouteHandler>;
 }
 
 /** A feature of a subgraph kept in its own folder: its resolvers and its per-request context. */
@@ -84,15 +92,18 @@ export function createSubgraphService<TContext extends RequestBase>(
     // No landing page or Apollo Studio traces: subgraphs are internal and report to no one.
     plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), errorLoggingPlugin(logger)],
   });
-  return serveApollo<TContext>({
+  const service = serveApollo<TContext>({
     name: definition.name,
     apollo,
     logger,
     defaultHost: deps.config.HOST,
-    routes: healthRoutes(definition.name, async () => {
-      if (stopped) throw new Error('stopping');
-      await deps.store.ping();
-    }),
+    routes: {
+      ...definition.routes,
+      ...healthRoutes(definition.name, async () => {
+        if (stopped) throw new Error('stopping');
+        await deps.store.ping();
+      }),
+    },
     async context(request: IncomingMessage, requestId: string) {
       const token = bearerToken(request.headers.authorization);
       if (!token) throw errors.unauthenticated();
@@ -106,6 +117,16 @@ export function createSubgraphService<TContext extends RequestBase>(
       definition.onStop?.();
     },
   });
+  const { whenStopped } = definition;
+  if (!whenStopped) return service;
+  return {
+    name: service.name,
+    listen: (port, host) => service.listen(port, host),
+    async stop() {
+      await service.stop();
+      await whenStopped();
+    },
+  };
 }
 
 /**

@@ -5,7 +5,7 @@ import { createLogger } from '../../subgraphs/kit/logger';
 import { openStore } from '../../subgraphs/kit/store/open-store';
 import type { HubStore } from '../../subgraphs/kit/store/types';
 import { startHub, type RunningHub } from '../../scripts/start-hub';
-import { SUBGRAPHS } from '../../subgraphs/catalog';
+import { SUBGRAPHS, type SubgraphModule } from '../../subgraphs/catalog';
 import { dropMongoDatabases } from './mongo';
 
 export const TEST_JWT_SECRET = 'test-secret-for-the-hub-test-stack-0001';
@@ -31,8 +31,10 @@ export interface Stack extends RunningHub {
 
 /**
  * Test configuration: a fixed secret, silent logs, and a database prefix unique to this stack.
- * The search index follows no feed unless a test asks for it (`searchFollowing()`): its polling
- * would add store calls to every other test's counts and load to every stack.
+ * The search index follows no feed unless a test asks for it (`searchFollowing()`), the inbox
+ * applies events only in tests that turn it on (`HUB_INBOX_POLL_MS`), and outbound webhook events
+ * are detected only when a test scans (`scanWebhookEvents`): their polling would add store calls
+ * to every other test's counts and load to every stack.
  */
 export function testConfig(overrides: Record<string, string> = {}): HubConfig {
   return loadConfig({
@@ -40,6 +42,8 @@ export function testConfig(overrides: Record<string, string> = {}): HubConfig {
     LOG_LEVEL: process.env['LOG_LEVEL'] ?? 'silent',
     HUB_JWT_SECRET: TEST_JWT_SECRET,
     HUB_SEARCH_REFRESH_MS: '0',
+    HUB_OUTBOUND_SCAN_MS: '0',
+    HUB_INBOX_POLL_MS: '0',
     MONGODB_DB_PREFIX: `t${randomUUID().slice(0, 8)}_`,
     ...overrides,
   });
@@ -78,6 +82,8 @@ export async function startStack(
     config?: HubConfig;
     /** Writes data before any service starts, e.g. so the search index finds it in its first read. */
     arrange?: (target: { store: HubStore; config: HubConfig }) => Promise<void>;
+    /** The subgraphs to run; the catalog's by default (a test may build one differently). */
+    subgraphs?: readonly SubgraphModule[];
   } = {},
 ): Promise<Stack> {
   const config = options.config ?? testConfig();
@@ -91,6 +97,7 @@ export async function startStack(
     store,
     gatewayPort: 0,
     subgraphPort: () => 0,
+    ...(options.subgraphs ? { subgraphs: options.subgraphs } : {}),
   });
   return {
     ...hub,
