@@ -13,6 +13,7 @@ import { SubgraphDataSource } from './subgraph-data-source';
 import { portalRoutes } from './portal-routes';
 import { usageRoutes } from './usage-routes';
 import { resolveEndpoints } from './supergraph';
+import { webhookProxyRoutes } from './webhook-proxy';
 
 export interface GatewayDeps {
   config: HubConfig;
@@ -51,6 +52,12 @@ export function createGateway(deps: GatewayDeps): HubService {
       ...healthRoutes('gateway', () => checkSubgraphsReady(endpoints)),
       ...usageRoutes({ verifier: deps.verifier, logger, apollo }),
       ...portalRoutes({ config: deps.config, logger, verifier: deps.verifier, apollo, supergraphSdl: deps.supergraphSdl }),
+      ...webhookProxyRoutes({
+        targetBaseUrl: urlByName.get('integrations')?.replace(/\/graphql$/, ''),
+        maxBodyBytes: deps.config.HUB_WEBHOOK_MAX_BODY_BYTES,
+        timeoutMs: deps.config.HUB_SUBGRAPH_TIMEOUT_MS,
+        logger,
+      }),
       // The landing page (Apollo Sandbox outside production) lives on the GraphQL path.
       'GET /': (_request, response) => {
         response.writeHead(302, { location: '/graphql' }).end();

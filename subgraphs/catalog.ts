@@ -3,6 +3,7 @@ import { createAccountsSubgraph } from './accounts/server';
 import { createCommunitySubgraph } from './community/server';
 import { createContractsSubgraph } from './contracts/server';
 import { createJourneySubgraph } from './journey/server';
+import { createIntegrationsSubgraph } from './integrations/server';
 import type { HubService } from './kit/apollo-service';
 import type { SubgraphDeps } from './kit/subgraph-service';
 import { createLearningSubgraph } from './learning/server';
@@ -32,6 +33,7 @@ export const SUBGRAPHS: readonly SubgraphModule[] = [
   subgraph('contracts', createContractsSubgraph),
   subgraph('search', createSearchSubgraph),
   subgraph('journey', createJourneySubgraph),
+  subgraph('integrations', createIntegrationsSubgraph),
 ];
 
 export function subgraphPort(gatewayPort: number, name: string): number {

@@ -1,0 +1,71 @@
+import type { DetectedFact } from '../outbox';
+import { announceFacts, type EventDetector } from './detector';
+
+/** The most the journey lists give at once (their `first` maximum). */
+const LIST_SIZE = 100;
+
+const PERSON_FIELDS = 'id name email account { id name }';
+
+const DORMANT_USERS = `query OutboundDormantUsers($first: Int) {
+  dormantUsers(first: $first) { user { ${PERSON_FIELDS} } lastActiveAt inactiveDays suggestedFeatures }
+}`;
+
+const ADVOCATE_CANDIDATES = `query OutboundAdvocateCandidates($first: Int) {
+  advocateCandidates(first: $first) { user { ${PERSON_FIELDS} } score evidence }
+}`;
+
+interface Person {
+  id: string;
+  name: string;
+  email: string;
+  account: { id: string; name: string };
+}
+
+const personData = (user: Person) => ({ userId: user.id, email: user.email, name: user.name, accountId: user.account.id, accountName: user.account.name });
+
+/**
+ * `user.dormant`: the journey's dormant users (its playbook's number of days). Once per user per
+ * dormancy: the key holds when the user was last active, so a user who comes back and falls
+ * asleep again is announced again.
+ */
+export function dormantUsersDetector(): EventDetector {
+  return {
+    name: 'dormant users',
+    async detect(context) {
+      type Dormant = { user: Person; lastActiveAt: string | null; inactiveDays: number; suggestedFeatures: string[] };
+      const { dormantUsers } = await context.graph.request<{ dormantUsers: Dormant[] }>(DORMANT_USERS, { first: LIST_SIZE });
+      const facts = dormantUsers.map(
+        (dormant): DetectedFact => ({
+          eventType: 'USER_DORMANT',
+          factKey: `user.dormant|${dormant.user.id}|${dormant.lastActiveAt ?? 'never'}`,
+          data: {
+            ...personData(dormant.user),
+            lastActiveAt: dormant.lastActiveAt,
+            inactiveDays: dormant.inactiveDays,
+            suggestedFeatures: dormant.suggestedFeatures,
+          },
+        }),
+      );
+      return announceFacts(context, facts);
+    },
+  };
+}
+
+/** `community.promoter`: the journey's advocate candidates, once per user. */
+export function promotersDetector(): EventDetector {
+  return {
+    name: 'promoters',
+    async detect(context) {
+      type Candidate = { user: Person; score: number; evidence: string[] };
+      const { advocateCandidates } = await context.graph.request<{ advocateCandidates: Candidate[] }>(ADVOCATE_CANDIDATES, { first: LIST_SIZE });
+      const facts = advocateCandidates.map(
+        (candidate): DetectedFact => ({
+          eventType: 'COMMUNITY_PROMOTER',
+          factKey: `community.promoter|${candidate.user.id}`,
+          data: { ...personData(candidate.user), score: candidate.score, evidence: candidate.evidence },
+        }),
+      );
+      return announceFacts(context, facts);
+    },
+  };
+}
