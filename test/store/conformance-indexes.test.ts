@@ -152,4 +152,35 @@ describeEachStore('index conformance', ({ freshDatabase }) => {
     expect(idsOf(await accounts.find({ segment: 'ENTERPRISE', name: { $ne: 'Three' } }).toArray())).toEqual(['a2']);
     expect(idsOf(await accounts.find({ segment: { $eq: 'SMB' } }).toArray())).toEqual(['a1']);
   });
+
+  it('finds documents by a date range on an indexed field, after inserts, changes and deletes, and only dates', async () => {
+    const day = (n: number) => new Date(Date.UTC(2026, 10, n));
+    const items = freshDatabase().collection<StringIdDocument>('items');
+    await items.createIndex({ updatedAt: 1, _id: 1 });
+    await items.insertMany([
+      { _id: 'i1', updatedAt: day(1) },
+      { _id: 'i2', updatedAt: day(2) },
+      { _id: 'i3', updatedAt: day(3) },
+      { _id: 'i4', updatedAt: day(3) },
+      { _id: 'i5', updatedAt: [day(1), day(5)] },
+      { _id: 'number', updatedAt: day(4).getTime() },
+      { _id: 'string', updatedAt: day(4).toISOString() },
+      { _id: 'missing' },
+    ]);
+    const between = async (filter: object) => idsOf(await items.find({ updatedAt: filter }).toArray());
+    expect(await between({ $gte: day(3) })).toEqual(['i3', 'i4', 'i5']);
+    expect(await between({ $gt: day(3) })).toEqual(['i5']);
+    expect(await between({ $gt: day(1), $lte: day(3) })).toEqual(['i2', 'i3', 'i4', 'i5']);
+    expect(await between({ $lt: day(2) })).toEqual(['i1', 'i5']);
+    // In an array, one element may meet one bound and another the other, as in MongoDB.
+    expect(await between({ $gte: day(2), $gt: day(1), $lt: day(3) })).toEqual(['i2', 'i5']);
+    expect(await between({ $gte: day(6) })).toEqual([]);
+
+    await items.updateOne({ _id: 'i1' }, { $set: { updatedAt: day(4) } });
+    await items.deleteOne({ _id: 'i3' });
+    await items.insertOne({ _id: 'i6', updatedAt: day(2) });
+    expect(await between({ $gte: day(3) })).toEqual(['i1', 'i4', 'i5']);
+    expect(await between({ $lte: day(2) })).toEqual(['i2', 'i5', 'i6']);
+    expect(idsOf(await items.find({ $and: [{ updatedAt: { $gte: day(3) } }, { _id: { $ne: 'i4' } }] }).toArray())).toEqual(['i1', 'i5']);
+  });
 });

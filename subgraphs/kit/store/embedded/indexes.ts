@@ -1,6 +1,7 @@
 import type { Document } from 'mongodb';
 import { indexEntriesOf, type IndexEntry } from './index-keys';
 import type { KeyPattern } from './key-specs';
+import { SortedDateKeys, type Bound } from './sorted-date-keys';
 
 /** What persists about an index: enough to build it again. */
 export interface IndexDefinition {
@@ -19,7 +20,8 @@ type IdBucket = string | Set<string>;
 
 /**
  * A secondary index: document ids by key. It enforces uniqueness when asked to, and lets the
- * query planner narrow an equality or `$in` condition on its first field to a few candidates.
+ * query planner narrow an equality or `$in` condition, or a range of dates, on its first field to
+ * a few candidates.
  * Ids are the store's `valueKey` of `_id`.
  */
 export class CollectionIndex {
@@ -28,6 +30,7 @@ export class CollectionIndex {
   private readonly idsByKey = new Map<string, IdBucket>();
   /** For a single-field index this is `idsByKey` itself. */
   private readonly idsByFirstFieldKey: Map<string, IdBucket>;
+  private readonly firstFieldDates = new SortedDateKeys();
 
   constructor(definition: IndexDefinition) {
     this.definition = definition;
@@ -60,17 +63,35 @@ export class CollectionIndex {
   add(entries: IndexEntry[] | null, id: string): void {
     if (entries === null) return;
     for (const entry of entries) {
+      const isNewFirstFieldKey = !this.idsByFirstFieldKey.has(entry.firstFieldKey);
       addToBucket(this.idsByKey, entry.key, id);
       if (this.idsByFirstFieldKey !== this.idsByKey) addToBucket(this.idsByFirstFieldKey, entry.firstFieldKey, id);
+      const date = dateOfKey(entry.firstFieldKey);
+      if (isNewFirstFieldKey && date !== undefined) this.firstFieldDates.add(date);
     }
   }
 
   remove(entries: IndexEntry[] | null, id: string): void {
     if (entries === null) return;
     for (const entry of entries) {
+      const wasFirstFieldKey = this.idsByFirstFieldKey.has(entry.firstFieldKey);
       removeFromBucket(this.idsByKey, entry.key, id);
       if (this.idsByFirstFieldKey !== this.idsByKey) removeFromBucket(this.idsByFirstFieldKey, entry.firstFieldKey, id);
+      const date = dateOfKey(entry.firstFieldKey);
+      if (wasFirstFieldKey && date !== undefined && !this.idsByFirstFieldKey.has(entry.firstFieldKey)) this.firstFieldDates.remove(date);
     }
+  }
+
+  /** Ids of documents whose first indexed field holds a Date within the bounds. */
+  idsWithFirstFieldDateWithin(lower: Bound | undefined, upper: Bound | undefined): string[] {
+    const ids: string[] = [];
+    for (const date of this.firstFieldDates.within(lower, upper)) {
+      const bucket = this.idsByFirstFieldKey.get(`d${date}`);
+      if (bucket === undefined) continue;
+      if (typeof bucket === 'string') ids.push(bucket);
+      else for (const id of bucket) ids.push(id);
+    }
+    return ids;
   }
 
   /** How many documents have this first-field key: lets the planner pick the narrowest index. */
@@ -86,6 +107,11 @@ export class CollectionIndex {
     if (bucket === undefined) return [];
     return typeof bucket === 'string' ? [bucket] : bucket;
   }
+}
+
+/** The milliseconds of a Date's `valueKey` (`d<ms>`), or undefined for any other value. */
+function dateOfKey(key: string): number | undefined {
+  return key.startsWith('d') ? Number(key.slice(1)) : undefined;
 }
 
 function addToBucket(buckets: Map<string, IdBucket>, key: string, id: string): void {
