@@ -1,3 +1,5 @@
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { signToken } from '../../subgraphs/kit/auth';
 import type { HubConfig } from '../../subgraphs/kit/config';
 import type { ContentType } from '../../subgraphs/kit/content-feed';
@@ -11,6 +13,8 @@ import { createRandom, type Random } from '../demo-data/random';
 import type { RunningHub } from '../start-hub';
 import { heapUsedAfterGcBytes, megabytes } from './heap';
 import { formatLatencies, runConcurrently, summarizeLatencies } from './latency';
+import { send, type Outcome } from './search-client';
+import type { SearchClientJob } from './search-client-worker';
 import { searchCorpusOf } from './search-documents';
 import { searchRequestMix, type SearchBenchRequest } from './search-queries';
 import { metricsUrlOf, waitForSearchIndex } from './search-sync';
@@ -73,40 +77,22 @@ export async function waitForSearchSync(hub: RunningHub): Promise<void> {
   await waitForSearchIndex(metricsUrlOf(hub.subgraphUrls[SEARCH_SUBGRAPH]!), { pollMs: SYNC_POLL_MS, timeoutMs: SYNC_TIMEOUT_MS });
 }
 
-interface Outcome {
-  request: SearchBenchRequest;
-  ms: number;
-  error: string | null;
-  hasHits: boolean;
-  endCursor: string | null;
-}
-
-interface SearchPayload {
-  data?: {
-    search?: { totalCount: number; pageInfo: { endCursor: string | null } };
-    searchSuggestions?: unknown[];
-  } | null;
-  errors?: Array<{ message: string; extensions?: { code?: string } }>;
-}
-
-async function send(url: string, request: SearchBenchRequest): Promise<Outcome> {
-  const startedAt = performance.now();
-  try {
-    const response = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${request.token}` },
-      body: JSON.stringify({ query: request.query, variables: request.variables }),
+/**
+ * Runs the requests from a thread of their own: the hub, and so the search subgraph, runs on this
+ * process's main thread, and a client sharing that thread would add its own work (building
+ * requests, parsing answers) to every latency it measures. Deployed, the load comes from elsewhere.
+ */
+function inClientThread(job: SearchClientJob): Promise<Outcome[]> {
+  return new Promise((resolve, reject) => {
+    // The thread loads TypeScript as this process does (tsx's require hook; a .ts entry file is refused).
+    const bootstrap = `require('tsx/cjs'); require(${JSON.stringify(join(__dirname, 'search-client-worker.ts'))});`;
+    const worker = new Worker(bootstrap, { eval: true, workerData: job });
+    worker.once('message', (outcomes: Outcome[]) => {
+      resolve(outcomes);
+      void worker.terminate();
     });
-    const payload = (await response.json()) as SearchPayload;
-    const ms = performance.now() - startedAt;
-    const firstError = payload.errors?.[0];
-    const error = firstError ? `${firstError.extensions?.code ?? 'ERROR'}: ${firstError.message}` : response.ok ? null : `HTTP ${response.status}`;
-    const search = payload.data?.search;
-    const hasHits = search ? search.totalCount > 0 : (payload.data?.searchSuggestions?.length ?? 0) > 0;
-    return { request, ms, error, hasHits, endCursor: search?.pageInfo.endCursor ?? null };
-  } catch (error) {
-    return { request, ms: performance.now() - startedAt, error: (error as Error).message, hasHits: false, endCursor: null };
-  }
+    worker.once('error', reject);
+  });
 }
 
 async function callersOf(config: HubConfig, dataset: DemoDataset, random: Random) {
@@ -171,8 +157,6 @@ export async function benchSearchQueries(hub: RunningHub, config: HubConfig, dat
   const callers = await callersOf(config, dataset, random);
   const requests = searchRequestMix(random, callers, options.warmupRequests + options.requests);
   await prepareSecondPages(url, requests, options.concurrency);
-  const toTask = (request: SearchBenchRequest) => () => send(url, request);
-  await runConcurrently(requests.slice(0, options.warmupRequests).map(toTask), options.concurrency);
-  const outcomes = await runConcurrently(requests.slice(options.warmupRequests).map(toTask), options.concurrency);
+  const outcomes = await inClientThread({ url, warmup: requests.slice(0, options.warmupRequests), timed: requests.slice(options.warmupRequests), concurrency: options.concurrency });
   report(outcomes, options);
 }
