@@ -1,3 +1,4 @@
+import { BoundedCache } from './text/bounded-cache';
 import { tokenize, type Token } from './text/analyzer';
 
 /** How long a body passage may be, in characters, before the ellipses. */
@@ -11,6 +12,21 @@ const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (character) => HTML_ESCAPES[character] ?? character);
 }
+
+/**
+ * A text's tokens depend on the text alone, and the same documents come up in search after
+ * search: each is segmented once, not once per hit (segmenting is most of highlighting's cost).
+ */
+const tokensOfText = new BoundedCache<string, readonly Token[]>(2_000);
+const tokensOfPassageText = new BoundedCache<string, readonly Token[]>(2_000);
+/** Longer texts (whole articles) are rare among hits and would make the caches large. */
+const MAX_CACHED_TEXT_LENGTH = 2_000;
+
+function tokensOf(cache: BoundedCache<string, readonly Token[]>, text: string, segment: (text: string) => Token[]): readonly Token[] {
+  return text.length <= MAX_CACHED_TEXT_LENGTH ? cache.get(text, segment) : segment(text);
+}
+
+const passageTokens = (text: string) => tokenize(text.replace(/\s+/g, ' ').trim());
 
 function isMatch(token: Token, matchedTerms: ReadonlySet<string>): boolean {
   return token.terms.some((term) => matchedTerms.has(term));
@@ -38,7 +54,7 @@ function markUp(tokens: readonly Token[], matchedTerms: ReadonlySet<string>): { 
 
 /** The whole text marked up, or null when nothing in it matched (titles). */
 export function highlightWhole(text: string, matchedTerms: ReadonlySet<string>): string | null {
-  const { html, marked } = markUp(tokenize(text), matchedTerms);
+  const { html, marked } = markUp(tokensOf(tokensOfText, text, tokenize), matchedTerms);
   return marked ? html : null;
 }
 
@@ -47,7 +63,7 @@ export function highlightWhole(text: string, matchedTerms: ReadonlySet<string>):
  * the text when nothing matched. Ellipses show where the text was cut.
  */
 export function highlightPassage(text: string, matchedTerms: ReadonlySet<string>, length = SNIPPET_LENGTH): string {
-  const tokens = tokenize(text.replace(/\s+/g, ' ').trim());
+  const tokens = tokensOf(tokensOfPassageText, text, passageTokens);
   const firstMatch = tokens.findIndex((token) => isMatch(token, matchedTerms));
   let first = 0;
   if (firstMatch > 0) {

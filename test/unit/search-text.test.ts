@@ -1,3 +1,4 @@
+import { BoundedCache } from '../../subgraphs/search/text/bounded-cache';
 import { analyze, indexTerms, tokenize } from '../../subgraphs/search/text/analyzer';
 import { escapeHtml, highlightPassage, highlightWhole } from '../../subgraphs/search/highlight';
 
@@ -70,5 +71,23 @@ describe('highlighting matches', () => {
 
   it('shows the opening of the text when only the title matched', () => {
     expect(highlightPassage('Nothing here matches.', matched)).toBe('Nothing here matches.');
+  });
+});
+
+describe('the bounded cache behind the analyzer and highlighting', () => {
+  it('computes each key once and forgets the least recently used beyond its capacity', () => {
+    const computed: string[] = [];
+    const cache = new BoundedCache<string, string>(2);
+    const upper = (key: string) => {
+      computed.push(key);
+      return key.toUpperCase();
+    };
+    expect(cache.get('a', upper)).toBe('A');
+    expect(cache.get('b', upper)).toBe('B');
+    expect(cache.get('a', upper)).toBe('A');
+    expect(cache.get('c', upper)).toBe('C');
+    expect(cache.get('a', upper)).toBe('A');
+    expect(cache.get('b', upper)).toBe('B');
+    expect(computed).toEqual(['a', 'b', 'c', 'b']);
   });
 });
