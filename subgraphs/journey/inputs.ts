@@ -27,4 +27,5 @@ export const advocateCandidatesArguments = z.strictObject({ first: listSize(MAX_
 export const dormantUsersArguments = z.strictObject({
   inactiveDays: optional(z.number().int('must be a whole number of days from 1 to 3650').min(1, 'must be a whole number of days from 1 to 3650').max(3650, 'must be a whole number of days from 1 to 3650')),
   first: listSize(MAX_STAFF_LIST_SIZE, 50),
+  order: optional(z.enum(['LONGEST_INACTIVE', 'RECENTLY_DORMANT'], 'must be LONGEST_INACTIVE or RECENTLY_DORMANT')),
 });

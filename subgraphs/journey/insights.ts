@@ -47,11 +47,14 @@ export class JourneyInsights {
   }
 
   async dormantUsers(args: unknown): Promise<DormantUser[]> {
-    const { inactiveDays, first } = parseInput(dormantUsersArguments, args);
+    const { inactiveDays, first, order } = parseInput(dormantUsersArguments, args);
     journeyPolicy.assertCanReadStaffLists(this.identity, 'dormantUsers');
     if (first === 0) return [];
     const { defaultInactiveDays, suggestedFeatures } = this.playbook.dormantUsers;
     const population = await this.population.get();
-    return findDormantUsers(population, { inactiveDays: inactiveDays ?? defaultInactiveDays, suggestedFeatures, now: this.now }).slice(0, first);
+    const dormant = findDormantUsers(population, { inactiveDays: inactiveDays ?? defaultInactiveDays, suggestedFeatures, now: this.now });
+    // Ties stay in id order, as in the longest-first order.
+    if (order === 'RECENTLY_DORMANT') dormant.sort((a, b) => a.inactiveDays - b.inactiveDays || a.user.id.localeCompare(b.user.id));
+    return dormant.slice(0, first);
   }
 }

@@ -139,6 +139,13 @@ describe('advocate candidates and dormant users (staff lists)', () => {
       expect(result.data.dormantUsers).toEqual(sleepers);
     });
 
+    it('lists the users who became dormant most recently first when asked, as a frequent alert needs', async () => {
+      const result = await asStaff(DORMANT_USERS, { order: 'RECENTLY_DORMANT' });
+      expect(result.errors).toBeUndefined();
+      expect(result.data.dormantUsers).toEqual([...sleepers].reverse());
+      expect((await asStaff(DORMANT_USERS, { order: 'RECENTLY_DORMANT', first: 1 })).data.dormantUsers).toEqual([sleepers[2]]);
+    });
+
     it('takes the number of days and the page size from the arguments', async () => {
       expect((await asStaff(DORMANT_USERS, { inactiveDays: 40 })).data.dormantUsers).toEqual(sleepers.slice(0, 2));
       expect((await asStaff(DORMANT_USERS, { inactiveDays: 30, first: 1 })).data.dormantUsers).toEqual(sleepers.slice(0, 1));

@@ -60,6 +60,6 @@ export const USER_RECOMMENDATIONS = `query($id: ID!, $first: Int) {
 
 export const ADVOCATE_CANDIDATES = `query($first: Int) { advocateCandidates(first: $first) { user { id name } score evidence } }`;
 
-export const DORMANT_USERS = `query($inactiveDays: Int, $first: Int) {
-  dormantUsers(inactiveDays: $inactiveDays, first: $first) { user { id persona } lastActiveAt inactiveDays suggestedFeatures }
+export const DORMANT_USERS = `query($inactiveDays: Int, $first: Int, $order: DormantUserOrder) {
+  dormantUsers(inactiveDays: $inactiveDays, first: $first, order: $order) { user { id persona } lastActiveAt inactiveDays suggestedFeatures }
 }`;

@@ -6,8 +6,13 @@ const LIST_SIZE = 100;
 
 const PERSON_FIELDS = 'id name email account { id name }';
 
+/**
+ * The users who became dormant most recently: a scan every minute announces them as they cross
+ * the line. Longest inactive first would fill the list with users announced long ago, and nobody
+ * newly dormant would be announced once more than a list's worth were dormant.
+ */
 const DORMANT_USERS = `query OutboundDormantUsers($first: Int) {
-  dormantUsers(first: $first) { user { ${PERSON_FIELDS} } lastActiveAt inactiveDays suggestedFeatures }
+  dormantUsers(first: $first, order: RECENTLY_DORMANT) { user { ${PERSON_FIELDS} } lastActiveAt inactiveDays suggestedFeatures }
 }`;
 
 const ADVOCATE_CANDIDATES = `query OutboundAdvocateCandidates($first: Int) {
