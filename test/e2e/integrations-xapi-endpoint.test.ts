@@ -65,6 +65,23 @@ describe('the xAPI statements resource on the public port', () => {
     expect(await inbox.events.countDocuments({ source: 'xapi', deliveryId: statement.id })).toBe(1);
   });
 
+  it('refuses a statement id sent again with other content with 409, storing nothing of the request', async () => {
+    const statement = { ...xapiSample('xapi-statement-completed.json'), id: 'f0a1c2d3-0000-4000-8000-00000000a0c1' };
+    expect((await send(statement)).status).toBe(200);
+    const changed = { ...statement, result: { completion: false } };
+    const other = { ...xapiSample('xapi-statement-experienced.json'), id: 'f0a1c2d3-0000-4000-8000-00000000a0c2' };
+    await expectNothingStored(async () => {
+      const response = await send([other, changed]);
+      expect(response.status).toBe(409);
+      expect(response.headers.get('x-experience-api-version')).toBe('1.0.3');
+      expect(response.body).toMatchObject({ errors: [{ message: `${statement.id} was received before with other content`, extensions: { code: 'CONFLICT' } }] });
+      expect((await send(changed, { method: 'PUT', query: `?statementId=${statement.id}` })).status).toBe(409);
+    });
+    // The same statement again, its members in another order and with what the LRS assigns, is no conflict.
+    const reordered = { ...Object.fromEntries(Object.entries(statement).reverse()), stored: '2026-11-22T00:00:00Z' };
+    expect((await send(reordered, { method: 'PUT', query: `?statementId=${statement.id}` })).status).toBe(204);
+  });
+
   it('takes a PUT under its statementId with 204 and the version header', async () => {
     const { id: _id, ...withoutId } = xapiSample('xapi-statement-experienced.json');
     const statementId = 'f0a1c2d3-0000-4000-8000-00000000a003';

@@ -1,5 +1,5 @@
 import { directStateOf, enrollmentFromStatements, NO_DIRECT_REPORTS, type TimedEffect } from '../../subgraphs/learning/statements/enrollment-state';
-import { statementFingerprint } from '../../subgraphs/learning/statements/fingerprint';
+import { statementFingerprint } from '../../subgraphs/kit/xapi-statement-fingerprint';
 import type { StatementResult } from '../../subgraphs/learning/statements/model';
 import { effectOf, MAPPED_VERBS, scoreOf, VOIDED_VERB } from '../../subgraphs/learning/statements/verbs';
 import type { DirectEnrollmentState, EnrollmentDocument } from '../../subgraphs/learning/model';

@@ -80,6 +80,12 @@ export interface InboundSource {
    * requires `X-Experience-API-Version` on every response of the statements resource).
    */
   answerHeaders?: Readonly<Record<string, string>>;
+  /**
+   * Whether an event whose delivery id the inbox already holds carries the same content. When a
+   * source has this check, a resend with other content is refused with 409 and nothing of its
+   * request is stored (xAPI's statement conflict); without it a repeat is acknowledged as is.
+   */
+  isSameEvent?(storedPayload: unknown, incoming: InboundEvent): boolean;
   /** The answer once the events are stored; by default 200 with how many were accepted. */
   reply?(events: readonly InboundEvent[], request: InboundRequest): InboundReply;
   /**

@@ -51,6 +51,16 @@ function newEventDocument(source: InboundSource, event: InboundEvent, request: I
   };
 }
 
+/** The delivery id of the first event the inbox holds with other content, for sources that compare. */
+async function firstConflict(source: InboundSource, repository: InboxRepository, events: readonly InboundEvent[]): Promise<string | undefined> {
+  if (!source.isSameEvent) return undefined;
+  const stored = new Map((await repository.findDeliveries(source.name, events.map((event) => event.deliveryId.trim()))).map((event) => [event.deliveryId, event]));
+  return events.find((event) => {
+    const earlier = stored.get(event.deliveryId.trim());
+    return earlier !== undefined && !source.isSameEvent!(earlier.payload, event);
+  })?.deliveryId;
+}
+
 function sendReply(response: ServerResponse, reply: InboundReply): void {
   for (const [name, value] of Object.entries(reply.headers ?? {})) response.setHeader(name, value);
   sendJson(response, reply.status, reply.body);
@@ -85,6 +95,12 @@ export function inboundRoutes(options: InboundRoutesOptions): Record<string, Rou
       if (!checked.success) {
         const [issue] = toInputIssues(checked.error, 'events');
         sendJson(response, 400, { errors: [{ message: `Invalid ${issue?.field}: ${issue?.message}`, extensions: { code: 'BAD_USER_INPUT', field: issue?.field } }] });
+        return;
+      }
+      const conflict = await firstConflict(source, repository, events);
+      if (conflict) {
+        logger.info({ deliveryId: conflict }, 'inbound event conflicts with the stored one');
+        sendError(response, 409, 'CONFLICT', `${conflict} was received before with other content`);
         return;
       }
       let stored = 0;

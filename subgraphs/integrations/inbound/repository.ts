@@ -50,6 +50,11 @@ export class InboxRepository {
     }
   }
 
+  /** The stored events of a source with these delivery ids. */
+  findDeliveries(source: InboundSourceName, deliveryIds: readonly string[]): Promise<InboundEventDocument[]> {
+    return this.events.find({ source, deliveryId: { $in: [...deliveryIds] } }).toArray();
+  }
+
   findById(id: string): Promise<InboundEventDocument | null> {
     return this.events.findOne({ _id: id });
   }

@@ -6,7 +6,7 @@ import { isArchived, type CourseDocument, type EnrollmentDocument } from '../mod
 import { learningPolicy } from '../policy';
 import type { LearningRepository } from '../repository';
 import type { StatementEnrollmentSync } from './enrollment-sync';
-import { statementFingerprint } from './fingerprint';
+import { statementFingerprint } from '../../kit/xapi-statement-fingerprint';
 import { recordLearningStatementsArguments, type LearningStatementInput } from './inputs';
 import type { LearningStatementDocument } from './model';
 import type { StatementsRepository } from './repository';

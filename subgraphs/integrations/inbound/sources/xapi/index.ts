@@ -1,4 +1,5 @@
 import type { HubConfig } from '../../../../kit/config';
+import { statementFingerprint } from '../../../../kit/xapi-statement-fingerprint';
 import type { InboundEvent, InboundReply, InboundRequest, InboundSource } from '../../inbound-source';
 import { applyStatement } from './apply-statement';
 import { checkCredentials, checkCredentialsNow } from './credentials';
@@ -32,6 +33,11 @@ export const xapiSource: InboundSource = {
   async receiveAsync(request: InboundRequest, config: HubConfig): Promise<InboundEvent[]> {
     await checkCredentials(request, config);
     return receiveChecked(request);
+  },
+
+  /** A statement id sent again with other content is a conflict (409), as xAPI asks. */
+  isSameEvent(storedPayload: unknown, incoming: InboundEvent): boolean {
+    return statementFingerprint(storedPayload as Record<string, unknown>) === statementFingerprint(incoming.payload as Record<string, unknown>);
   },
 
   /** POST answers 200 with the statement ids in the order sent; PUT answers 204, as xAPI says. */

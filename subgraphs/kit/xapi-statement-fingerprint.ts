@@ -13,7 +13,8 @@ function canonical(value: unknown): unknown {
 }
 
 /**
- * Identifies a statement's content, so the same statement sent again is told apart from a
+ * Identifies an xAPI statement's content (the LRS endpoint refuses a conflicting resend with 409;
+ * learning records each statement once), so the same statement sent again is told apart from a
  * different one reusing its id (xAPI's statement comparison): member order, null members, the
  * id's letter case and the properties the LRS assigns make no difference.
  */
