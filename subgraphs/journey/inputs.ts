@@ -21,7 +21,7 @@ export const MAX_STAFF_LIST_SIZE = 100;
 export const recommendationsArguments = z.strictObject({ first: listSize(MAX_RECOMMENDATIONS, 5) });
 
 /** `advocateCandidates`. */
-export const advocateCandidatesArguments = z.strictObject({ first: listSize(MAX_STAFF_LIST_SIZE, 20) });
+export const advocateCandidatesArguments = z.strictObject({ first: listSize(MAX_STAFF_LIST_SIZE, 20), after: optional(id) });
 
 /** `dormantUsers`; a missing `inactiveDays` is the playbook's default. */
 export const dormantUsersArguments = z.strictObject({

@@ -40,10 +40,13 @@ export class JourneyInsights {
   }
 
   async advocateCandidates(args: unknown): Promise<AdvocateCandidate[]> {
-    const { first } = parseInput(advocateCandidatesArguments, args);
+    const { first, after } = parseInput(advocateCandidatesArguments, args);
     journeyPolicy.assertCanReadStaffLists(this.identity, 'advocateCandidates');
     if (first === 0) return [];
-    return findAdvocates(this.playbook.advocates, await this.population.get()).slice(0, first);
+    const candidates = findAdvocates(this.playbook.advocates, await this.population.get());
+    const start = after === undefined ? 0 : candidates.findIndex((candidate) => candidate.user.id === after) + 1;
+    if (start === 0 && after !== undefined) throw errors.badUserInput([{ field: 'after', message: 'is not an advocate candidate' }]);
+    return candidates.slice(start, start + first);
   }
 
   async dormantUsers(args: unknown): Promise<DormantUser[]> {

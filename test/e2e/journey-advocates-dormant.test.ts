@@ -113,6 +113,16 @@ describe('advocate candidates and dormant users (staff lists)', () => {
       expect(result.data.advocateCandidates.map((candidate: { user: { id: string } }) => candidate.user.id)).toEqual([star._id]);
     });
 
+    it('continues after a given candidate, so a reader can go through them all', async () => {
+      const all = (await asStaff(ADVOCATE_CANDIDATES)).data.advocateCandidates.map((candidate: { user: { id: string } }) => candidate.user.id);
+      expect(all.length).toBeGreaterThan(1);
+      const rest = await asStaff(ADVOCATE_CANDIDATES, { after: all[0] });
+      expect(rest.data.advocateCandidates.map((candidate: { user: { id: string } }) => candidate.user.id)).toEqual(all.slice(1));
+      const unknown = await asStaff(ADVOCATE_CANDIDATES, { after: 'usr_not_a_candidate' });
+      expect(codeOf(unknown)).toBe('BAD_USER_INPUT');
+      expect(unknown.errors?.[0]?.extensions?.['field']).toBe('after');
+    });
+
     it('refuses first over 100 with BAD_USER_INPUT', async () => {
       const result = await asStaff(ADVOCATE_CANDIDATES, { first: 101 });
       expect(codeOf(result)).toBe('BAD_USER_INPUT');

@@ -58,7 +58,7 @@ export const USER_RECOMMENDATIONS = `query($id: ID!, $first: Int) {
   user(id: $id) { id journey { stage daysToRenewal recommendations(first: $first) { ${RECOMMENDATION_FIELDS} } } }
 }`;
 
-export const ADVOCATE_CANDIDATES = `query($first: Int) { advocateCandidates(first: $first) { user { id name } score evidence } }`;
+export const ADVOCATE_CANDIDATES = `query($first: Int, $after: ID) { advocateCandidates(first: $first, after: $after) { user { id name } score evidence } }`;
 
 export const DORMANT_USERS = `query($inactiveDays: Int, $first: Int, $order: DormantUserOrder) {
   dormantUsers(inactiveDays: $inactiveDays, first: $first, order: $order) { user { id persona } lastActiveAt inactiveDays suggestedFeatures }

@@ -4,7 +4,7 @@ import { openStore } from '../../subgraphs/kit/store/open-store';
 import type { HubStore } from '../../subgraphs/kit/store/types';
 import { WebhookDeliveriesRepository } from '../../subgraphs/integrations/outbound/deliveries-repository';
 import type { EventDetector } from '../../subgraphs/integrations/outbound/detectors/detector';
-import { dormantUsersDetector } from '../../subgraphs/integrations/outbound/detectors/people';
+import { dormantUsersDetector, promotersDetector } from '../../subgraphs/integrations/outbound/detectors/people';
 import { OutboundEventsRepository } from '../../subgraphs/integrations/outbound/events-repository';
 import { eventIdFor, Outbox } from '../../subgraphs/integrations/outbound/outbox';
 import { EventScanner } from '../../subgraphs/integrations/outbound/scanner';
@@ -77,6 +77,28 @@ describe('scanning for webhook events', () => {
     expect(runs).toBe(1);
     await shared.scanOnce();
     expect(runs).toBe(2);
+  });
+
+  it('reads every advocate candidate, a full list at a time, so one ranked below the first hundred is announced too', async () => {
+    const candidate = (n: number) => ({
+      user: { id: `usr_${String(n).padStart(3, '0')}`, name: `User ${n}`, email: `user${n}@globex.example`, account: { id: 'acc_1', name: 'Globex' } },
+      score: 200 - n,
+      evidence: [`${n} accepted answers`],
+    });
+    const requests: Array<Record<string, unknown> | undefined> = [];
+    const answers = [{ advocateCandidates: Array.from({ length: 100 }, (_, n) => candidate(n)) }, { advocateCandidates: [candidate(100)] }];
+    const graph: GraphClient = {
+      request: async <T>(_query: string, variables?: Record<string, unknown>) => {
+        requests.push(variables);
+        return answers.shift() as T;
+      },
+    };
+    expect((await scanner([promotersDetector()], graph).scanOnce()).eventsAnnounced).toBe(101);
+    expect(requests).toEqual([
+      { first: 100, after: null },
+      { first: 100, after: 'usr_099' },
+    ]);
+    expect(await events.events.countDocuments({ type: 'community.promoter' })).toBe(101);
   });
 
   it('announces a dormant user once per dormancy: again only after the user was active in between', async () => {

@@ -3,6 +3,8 @@ import { announceFacts, type EventDetector } from './detector';
 
 /** The most the journey lists give at once (their `first` maximum). */
 const LIST_SIZE = 100;
+/** Advocate candidates read in one scan at the most: a hundred thousand users. */
+const MAX_PAGES = 1_000;
 
 const PERSON_FIELDS = 'id name email account { id name }';
 
@@ -15,8 +17,8 @@ const DORMANT_USERS = `query OutboundDormantUsers($first: Int) {
   dormantUsers(first: $first, order: RECENTLY_DORMANT) { user { ${PERSON_FIELDS} } lastActiveAt inactiveDays suggestedFeatures }
 }`;
 
-const ADVOCATE_CANDIDATES = `query OutboundAdvocateCandidates($first: Int) {
-  advocateCandidates(first: $first) { user { ${PERSON_FIELDS} } score evidence }
+const ADVOCATE_CANDIDATES = `query OutboundAdvocateCandidates($first: Int, $after: ID) {
+  advocateCandidates(first: $first, after: $after) { user { ${PERSON_FIELDS} } score evidence }
 }`;
 
 interface Person {
@@ -62,8 +64,15 @@ export function promotersDetector(): EventDetector {
     name: 'promoters',
     async detect(context) {
       type Candidate = { user: Person; score: number; evidence: string[] };
-      const { advocateCandidates } = await context.graph.request<{ advocateCandidates: Candidate[] }>(ADVOCATE_CANDIDATES, { first: LIST_SIZE });
-      const facts = advocateCandidates.map(
+      // Every candidate, a list at a time: one who just qualified may rank below the first hundred.
+      const candidates: Candidate[] = [];
+      for (let page = 0; page < MAX_PAGES; page += 1) {
+        const after = candidates.at(-1)?.user.id ?? null;
+        const { advocateCandidates } = await context.graph.request<{ advocateCandidates: Candidate[] }>(ADVOCATE_CANDIDATES, { first: LIST_SIZE, after });
+        candidates.push(...advocateCandidates);
+        if (advocateCandidates.length < LIST_SIZE) break;
+      }
+      const facts = candidates.map(
         (candidate): DetectedFact => ({
           eventType: 'COMMUNITY_PROMOTER',
           factKey: `community.promoter|${candidate.user.id}`,
