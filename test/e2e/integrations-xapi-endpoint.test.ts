@@ -121,7 +121,7 @@ describe('the xAPI statements resource on the public port', () => {
       ['an actor without identifier', { ...statement, actor: { name: 'Joe Schmoe' } }, /^Invalid statement\.actor: /],
       ['a verb that is no IRI', { ...statement, verb: { id: 'completed' } }, /^Invalid statement\.verb\.id: /],
       ['no object', { ...statement, object: undefined }, /^Invalid statement\.object: /],
-      ['Appendix A\'s statement as published', xapiSamples().find((sample) => sample.file.endsWith('.txt'))?.text ?? '', /^The request body is not valid JSON: /],
+      ['Appendix A\'s statement as published', xapiSamples().find((sample) => sample.file.endsWith('.txt'))?.text ?? '', /^The body is not valid JSON: /],
     ])('an invalid statement: %s gets 400 naming the field', async (_name, body, message) => {
       await expectNothingStored(async () => {
         const response = await send(body);

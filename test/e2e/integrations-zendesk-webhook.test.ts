@@ -166,7 +166,7 @@ describe('Zendesk webhooks through the gateway', () => {
     const before = (await listIntegrationEvents(stack, { source: 'ZENDESK' })).length;
     const response = await postToZendeskRoute(stack, '{"id": "broken", "type": "zen:event-type:ticket.created",');
     expect(response.status).toBe(400);
-    expect(response.body).toMatchObject({ errors: [{ message: expect.stringMatching(/^The body is not JSON: /), extensions: { code: 'BAD_USER_INPUT' } }] });
+    expect(response.body).toMatchObject({ errors: [{ message: expect.stringMatching(/^The body is not valid JSON: /), extensions: { code: 'BAD_USER_INPUT' } }] });
     expect(await listIntegrationEvents(stack, { source: 'ZENDESK' })).toHaveLength(before);
   });
 

@@ -93,7 +93,7 @@ describe('receiving Zendesk webhooks', () => {
 
   it('answers malformed JSON with 400 and the parser\'s reason, after the signature passed', () => {
     const rejection = rejectionOf(() => zendeskSource.receive(signed('{"type": "zen:event-type:ticket.created",'), config));
-    expect(rejection).toMatchObject({ status: 400, code: 'BAD_USER_INPUT', message: expect.stringMatching(/^The body is not JSON: /) });
+    expect(rejection).toMatchObject({ status: 400, code: 'BAD_USER_INPUT', message: expect.stringMatching(/^The body is not valid JSON: /) });
   });
 
   it('answers JSON that is no Zendesk payload with 400 naming what is missing', () => {

@@ -59,7 +59,7 @@ describe('the xAPI statements resource receiving statements', () => {
       const [sample] = xapiSamples().filter((candidate) => candidate.file.endsWith('.txt'));
       const error = refusal(() => receive(request(sample?.text ?? '')));
       expect(error).toMatchObject({ status: 400, code: 'BAD_USER_INPUT' });
-      expect(error.message).toMatch(/^The request body is not valid JSON: .*control character/i);
+      expect(error.message).toMatch(/^The body is not valid JSON: .*control character/i);
     });
 
     it('accepts Appendix A\'s statement once its line breaks are folded', () => {

@@ -1,5 +1,6 @@
 import type { HubConfig } from '../../../../kit/config';
 import { InboundRejection, type InboundEvent, type InboundRequest } from '../../inbound-source';
+import { parseJsonBody } from '../json-body';
 import { verifyDiscourseSignature } from './signature';
 
 const badRequest = (message: string) => new InboundRejection(400, 'BAD_USER_INPUT', message);
@@ -21,12 +22,7 @@ export function receiveDiscourse(request: InboundRequest, config: HubConfig): In
   const eventId = header(request, 'x-discourse-event-id');
   if (!eventId || !/^[\w-]{1,64}$/.test(eventId)) throw badRequest('The X-Discourse-Event-Id header must carry the delivery\'s id');
   const instance = header(request, 'x-discourse-instance')?.slice(0, 200);
-  let payload: unknown;
-  try {
-    payload = JSON.parse(request.rawBody.toString('utf8'));
-  } catch (error) {
-    throw badRequest(`The body is not valid JSON: ${(error as Error).message}`);
-  }
+  const payload = parseJsonBody(request.rawBody);
   if (payload === null || typeof payload !== 'object' || Array.isArray(payload)) throw badRequest('The body must be a JSON object');
   return [{ deliveryId: instance ? `${instance}#${eventId}` : eventId, eventType: eventName, payload }];
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { toInputIssues } from '../../../../kit/validation';
 import { InboundRejection } from '../../inbound-source';
+import { parseJsonBody } from '../json-body';
 
 /**
  * Stripe's event and subscription objects as its API reference documents them. Objects are loose:
@@ -89,12 +90,7 @@ export type StripeSubscription = z.output<typeof stripeSubscription>;
 
 /** The JSON of a verified body, as a Stripe event; a 400 rejection saying what is wrong otherwise. */
 export function parseStripeEventBody(rawBody: Buffer): { event: StripeEvent; json: unknown } {
-  let json: unknown;
-  try {
-    json = JSON.parse(rawBody.toString('utf8'));
-  } catch (error) {
-    throw new InboundRejection(400, 'BAD_USER_INPUT', `The body is not valid JSON: ${(error as Error).message}`);
-  }
+  const json = parseJsonBody(rawBody);
   const parsed = stripeEvent.safeParse(json);
   if (!parsed.success) {
     const [first] = toInputIssues(parsed.error, 'event');

@@ -1,18 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { toInputIssues } from '../../../../kit/validation';
 import { InboundRejection, type InboundEvent, type InboundRequest } from '../../inbound-source';
+import { parseJsonBody } from '../json-body';
 import { statementSchema, uuid, type XapiStatement } from './statement-schema';
 
 const badRequest = (message: string) => new InboundRejection(400, 'BAD_USER_INPUT', message);
-
-function parseJson(rawBody: Buffer): unknown {
-  if (rawBody.length === 0) throw badRequest('The request body is empty: send a statement or an array of statements');
-  try {
-    return JSON.parse(rawBody.toString('utf8'));
-  } catch (error) {
-    throw badRequest(`The request body is not valid JSON: ${(error as Error).message}`);
-  }
-}
 
 /** A statement as sent (its members in the sender's order) once its essentials are known to be valid. */
 type CheckedStatement = Record<string, unknown> & Pick<XapiStatement, 'id' | 'verb' | 'timestamp'>;
@@ -60,7 +52,7 @@ function putStatement(body: unknown, query: URLSearchParams): CheckedStatement {
  * is the hub's receipt time, and a statement without `timestamp` happened then, as xAPI says.
  */
 export function statementEvents(request: InboundRequest): InboundEvent[] {
-  const body = parseJson(request.rawBody);
+  const body = parseJsonBody(request.rawBody);
   const statements = request.method === 'PUT' ? [putStatement(body, request.query)] : postedStatements(body);
   const stored = request.receivedAt.toISOString();
   return statements.map((statement) => {

@@ -1,6 +1,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { HubConfig } from '../../../../kit/config';
 import { InboundRejection, type InboundEvent, type InboundRequest } from '../../inbound-source';
+import { parseJsonBody } from '../json-body';
 import { bytesFromBase64, equalsInConstantTime, hmacSha256 } from '../signatures';
 import { articleBody, ticketTriggerBody, zendeskEvent } from './payloads';
 
@@ -36,14 +37,6 @@ function isObjectWith(value: unknown, key: string): boolean {
   return typeof value === 'object' && value !== null && key in value;
 }
 
-function parseJson(rawBody: Buffer): unknown {
-  try {
-    return JSON.parse(rawBody.toString('utf8'));
-  } catch (error) {
-    throw new InboundRejection(400, 'BAD_USER_INPUT', `The body is not JSON: ${(error as Error).message}`);
-  }
-}
-
 /**
  * The one event a verified body holds: an event webhook (`zen:event-type:…`, its own id), or a
  * trigger's body with a ticket or an article object. A redelivery carries the same invocation id;
@@ -51,7 +44,7 @@ function parseJson(rawBody: Buffer): unknown {
  */
 export function receiveZendesk(request: InboundRequest, config: Pick<HubConfig, 'ZENDESK_WEBHOOK_SECRET'>): InboundEvent[] {
   assertSignedByZendesk(request, config.ZENDESK_WEBHOOK_SECRET);
-  const payload = parseJson(request.rawBody);
+  const payload = parseJsonBody(request.rawBody);
   const invocationId = headerValue(request.headers, INVOCATION_HEADER)?.trim() || undefined;
   const event = zendeskEvent.safeParse(payload);
   if (event.success) return [{ deliveryId: invocationId ?? event.data.id, eventType: event.data.type, payload }];
