@@ -1,6 +1,7 @@
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import { readBody, sendError, sendJson, type RouteHandler } from '../subgraphs/kit/http';
 import type { Logger } from '../subgraphs/kit/logger';
+import { VERSION_HEADER, XAPI_VERSION } from '../subgraphs/integrations/inbound/sources/xapi/version';
 
 /** The inbound routes of the public port; the integrations service answers them. */
 export const WEBHOOK_ROUTES = [
@@ -23,6 +24,11 @@ export interface WebhookProxyOptions {
   maxBodyBytes: number;
   timeoutMs: number;
   logger: Logger;
+}
+
+/** xAPI requires its version header on every answer of the statements resource, refusals included. */
+function answerHeadersOf(url: string | undefined): Record<string, string> {
+  return url?.startsWith('/xapi/') ? { [VERSION_HEADER]: XAPI_VERSION } : {};
 }
 
 function forwardedHeaders(headers: IncomingHttpHeaders, requestId: string): Record<string, string> {
@@ -55,6 +61,8 @@ function sendUnavailable(response: ServerResponse): void {
  */
 export function webhookProxyRoutes(options: WebhookProxyOptions): Record<string, RouteHandler> {
   const forward: RouteHandler = async (request, response, requestId) => {
+    // Set first, so the gateway's own refusals (413, 503) carry them too.
+    for (const [name, value] of Object.entries(answerHeadersOf(request.url))) response.setHeader(name, value);
     if ((declaredLength(request) ?? 0) > options.maxBodyBytes) {
       sendError(response, 413, 'BAD_USER_INPUT', `Request body exceeds ${options.maxBodyBytes} bytes`);
       return;

@@ -139,6 +139,14 @@ describe('the xAPI statements resource on the public port', () => {
       });
     });
 
+    it('refuses a body over the size limit at the gateway with 413', async () => {
+      await expectNothingStored(async () => {
+        const response = await send({ ...statement, padding: 'x'.repeat(stack.config.HUB_WEBHOOK_MAX_BODY_BYTES) });
+        expect(response.status).toBe(413);
+        expect(response.headers.get('x-experience-api-version')).toBe('1.0.3');
+      });
+    });
+
     it('refuses a PUT without statementId', async () => {
       await expectNothingStored(async () => {
         expect(await send(statement, { method: 'PUT' })).toMatchObject({ status: 400, body: { errors: [{ message: 'Invalid statementId: the query parameter is required' }] } });
