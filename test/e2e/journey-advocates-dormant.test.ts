@@ -178,6 +178,17 @@ describe('advocate candidates and dormant users (staff lists)', () => {
       ['dormantUsers', DORMANT_USERS, `{ dormantUsers { user { id } inactiveDays } }`],
     ] as const;
 
+    /** Data for those who may read the list; FORBIDDEN and no data for the others. */
+    function expectOutcome(result: GraphqlResult<any>, field: string, outcome: 'data' | 'FORBIDDEN') {
+      if (outcome === 'data') {
+        expect(result.errors).toBeUndefined();
+        expect(result.data[field].length).toBeGreaterThan(0);
+      } else {
+        expect(codeOf(result)).toBe('FORBIDDEN');
+        expect(result.data?.[field] ?? null).toBeNull();
+      }
+    }
+
     describe.each(lists)('%s', (field, throughGateway, direct) => {
       it.each<[Caller, 'data' | 'FORBIDDEN']>([
         ['staff', 'data'],
@@ -186,13 +197,7 @@ describe('advocate candidates and dormant users (staff lists)', () => {
         ['integration without journey:read', 'FORBIDDEN'],
       ])('through the gateway: %s gets %s', async (caller, outcome) => {
         const result = await stack.query<any>(throughGateway, { token: tokens[caller] });
-        if (outcome === 'data') {
-          expect(result.errors).toBeUndefined();
-          expect(result.data[field].length).toBeGreaterThan(0);
-        } else {
-          expect(codeOf(result)).toBe('FORBIDDEN');
-          expect(result.data?.[field] ?? null).toBeNull();
-        }
+        expectOutcome(result, field, outcome);
       });
 
       it.each<[Caller | 'journey:read alone', 'data' | 'FORBIDDEN']>([
@@ -204,13 +209,7 @@ describe('advocate candidates and dormant users (staff lists)', () => {
       ])('straight at the journey subgraph: %s gets %s', async (caller, outcome) => {
         const token = caller === 'journey:read alone' ? await stack.integrationToken(['journey:read']) : tokens[caller];
         const result = await postGraphql<any>(stack.subgraphUrls['journey']!, direct, { token });
-        if (outcome === 'data') {
-          expect(result.errors).toBeUndefined();
-          expect(result.data[field].length).toBeGreaterThan(0);
-        } else {
-          expect(codeOf(result)).toBe('FORBIDDEN');
-          expect(result.data?.[field] ?? null).toBeNull();
-        }
+        expectOutcome(result, field, outcome);
       });
     });
   });
